@@ -1,0 +1,93 @@
+import { useEffect } from 'react';
+import { ApplicantListPage } from '../features/assignments/applicant-list-page';
+import { HomePage } from '../features/assignments/home-page';
+import { ScorebookPage } from '../features/scoring/scorebook-page';
+import { ServicesProvider, useServices, type AppServices } from '../components/services';
+import { navigate, useRoute } from '../components/route';
+import { storageWarnPercent, useStorageHealth } from '../components/use-storage-health';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <div role="group" aria-label={t('app.language')} className="lang-switch">
+      <button type="button" aria-pressed={lang === 'zh-CN'} onClick={() => setLang('zh-CN')} lang="zh-CN">
+        中文
+      </button>
+      <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')} lang="en">
+        English
+      </button>
+    </div>
+  );
+}
+
+function Shell() {
+  const { t, lang } = useI18n();
+  const { transport } = useServices();
+  const route = useRoute();
+  const health = useStorageHealth(typeof navigator === 'undefined' ? undefined : navigator.storage);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('app.title');
+  }, [lang, t]);
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <a className="app-name" href="#/">
+          {t('app.title')}
+        </a>
+        {transport === 'web' && (
+          <span className="badge" title={t('app.webModeHint')}>
+            {t('app.webMode')}
+          </span>
+        )}
+        <LanguageSwitch />
+      </header>
+      {health.persisted === false && (
+        <div className="banner banner-warn" role="status">
+          {t('app.storageNotPersisted')}
+        </div>
+      )}
+      {health.usedPercent !== undefined && health.usedPercent >= storageWarnPercent && (
+        <div className="banner banner-warn" role="status">
+          {t('app.storageNearlyFull', { percent: health.usedPercent })}
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        {route.page === 'home' && <HomePage />}
+        {route.page === 'applicants' && <ApplicantListPage assignmentId={route.assignmentId} />}
+        {route.page === 'scorebook' && (
+          <ScorebookPage assignmentId={route.assignmentId} applicantId={route.applicantId} itemId={route.itemId} />
+        )}
+        {route.page === 'not-found' && (
+          <section className="panel">
+            <p>{t('app.notFound')}</p>
+            <button type="button" onClick={() => navigate({ page: 'home' })}>
+              {t('app.backHome')}
+            </button>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}
+
+export function App({ services, storage }: { services: AppServices; storage: Storage }) {
+  return (
+    <ServicesProvider services={services}>
+      <I18nProvider storage={storage}>
+        <Shell />
+      </I18nProvider>
+    </ServicesProvider>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'applicants'; readonly assignmentId: string }
+  | {
+      readonly page: 'scorebook';
+      readonly assignmentId: string;
+      readonly applicantId: string;
+      readonly itemId: string | undefined;
+    }
+  | { readonly page: 'not-found' };
+
+/** Parses `#/assignments/<id>/applicants/<id>/items/<id>`; the hash keeps routes working from app:// and http. */
+export function parseRoute(hash: string): Route {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
+  if (parts.length === 0) return { page: 'home' };
+  const [a, assignmentId, b, applicantId, c, itemId] = parts;
+  if (a !== 'assignments' || assignmentId === undefined) return { page: 'not-found' };
+  if (b === undefined) return { page: 'applicants', assignmentId };
+  if (b !== 'applicants' || applicantId === undefined) return { page: 'not-found' };
+  if (c === undefined) return { page: 'scorebook', assignmentId, applicantId, itemId: undefined };
+  if (c !== 'items' || itemId === undefined || parts.length > 6) return { page: 'not-found' };
+  return { page: 'scorebook', assignmentId, applicantId, itemId };
+}
+
+/** The hash for a route; ids are encoded so any id survives the round trip. */
+export function routeHash(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.page) {
+    case 'home':
+    case 'not-found':
+      return '#/';
+    case 'applicants':
+      return `#/assignments/${e(route.assignmentId)}`;
+    case 'scorebook':
+      return `#/assignments/${e(route.assignmentId)}/applicants/${e(route.applicantId)}${route.itemId === undefined ? '' : `/items/${e(route.itemId)}`}`;
+  }
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}

@@ -1,0 +1,42 @@
+import Dexie, { type Table } from 'dexie';
+import type {
+  ApplicantRow,
+  AssignmentRow,
+  AuditRow,
+  CycleRow,
+  ExpertRow,
+  ItemRow,
+  QuarantineRow,
+  SheetRow,
+} from './row-schemas';
+import { declareV1 } from './schema/v1';
+
+/** The name of the expert's working database; it lives in the app origin's IndexedDB. */
+export const databaseName = 'scorebook';
+
+export class ScorebookDb extends Dexie {
+  // `declare`: Dexie creates these properties in declareV1; a class field would shadow them.
+  declare cycles: Table<CycleRow, string>;
+  declare experts: Table<ExpertRow, string>;
+  declare applicants: Table<ApplicantRow, [string, string]>;
+  declare assignments: Table<AssignmentRow, string>;
+  declare sheets: Table<SheetRow, string>;
+  declare items: Table<ItemRow, [string, string]>;
+  declare audit: Table<AuditRow, number>;
+  declare quarantine: Table<QuarantineRow, number>;
+
+  constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // 'strict' durability: a transaction resolves only once the data is flushed to disk,
+    // so "saved" on screen means it survives a killed browser or a power cut.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    declareV1(this);
+  }
+}
+
+/** Opens the database; tests pass fake-indexeddb's factory, the app uses the browser's. */
+export function openDatabase(
+  name = databaseName,
+  options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+): ScorebookDb {
+  return new ScorebookDb(name, options);
+}

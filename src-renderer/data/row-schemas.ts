@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  applicantSchema,
+  assignmentSchema,
+  cycleSchema,
+  expertSchema,
+  stageSchema,
+} from '../../src-shared/assignments/assignment-schema';
+
+/**
+ * Every row carries the version of its own format (`v`), so a later schema version can
+ * upgrade rows it recognises and quarantine the rest instead of guessing.
+ */
+export const commentSchema = z
+  .object({
+    id: z.string().min(1),
+    text: z.string(),
+    /** Page of the applicant's material the comment rests on, when there is one. */
+    page: z.number().int().positive().nullable(),
+    /** Free-text evidence reference (interview, document, section). */
+    ref: z.string(),
+  })
+  .strict();
+export type Comment = z.infer<typeof commentSchema>;
+
+export const itemRowSchema = z
+  .object({
+    v: z.literal(1),
+    sheetId: z.string().min(1),
+    itemId: z.string().min(1),
+    percent: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .refine((p) => p % 5 === 0)
+      .nullable(),
+    strengths: z.array(commentSchema),
+    ofis: z.array(commentSchema),
+    note: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type ItemRow = z.infer<typeof itemRowSchema>;
+
+export const sheetRowSchema = z
+  .object({
+    v: z.literal(1),
+    id: z.string().min(1),
+    cycleId: z.string().min(1),
+    assignmentId: z.string().min(1),
+    applicantId: z.string().min(1),
+    stage: stageSchema,
+    criteriaId: z.string().min(1),
+    status: z.enum(['draft']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type SheetRow = z.infer<typeof sheetRowSchema>;
+
+export const auditFieldSchema = z.enum(['percent', 'strengths', 'ofis', 'note']);
+export type AuditField = z.infer<typeof auditFieldSchema>;
+
+export const auditRowSchema = z
+  .object({
+    v: z.literal(1),
+    seq: z.number().int().positive().optional(),
+    sheetId: z.string().min(1),
+    itemId: z.string().min(1),
+    field: auditFieldSchema,
+    /** JSON of the value before and after, so any field's history reads the same way. */
+    old: z.string(),
+    new: z.string(),
+    at: z.string(),
+    /** Set when later keystrokes of the same typing burst were folded into this entry. */
+    firstAt: z.string(),
+  })
+  .strict();
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+export const cycleRowSchema = cycleSchema.extend({ v: z.literal(1) }).strict();
+export const expertRowSchema = expertSchema.extend({ v: z.literal(1) }).strict();
+export const applicantRowSchema = applicantSchema.extend({ v: z.literal(1), cycleId: z.string().min(1) }).strict();
+export const assignmentRowSchema = assignmentSchema
+  .extend({ v: z.literal(1), importedAt: z.string(), source: z.enum(['demo', 'package']) })
+  .strict();
+export type CycleRow = z.infer<typeof cycleRowSchema>;
+export type ExpertRow = z.infer<typeof expertRowSchema>;
+export type ApplicantRow = z.infer<typeof applicantRowSchema>;
+export type AssignmentRow = z.infer<typeof assignmentRowSchema>;
+
+export const quarantineRowSchema = z.object({
+  id: z.number().int().optional(),
+  table: z.string(),
+  key: z.string(),
+  /** The exact row as it was found, serialised, so nothing of it is lost. */
+  row: z.string(),
+  problem: z.string(),
+  at: z.string(),
+});
+export type QuarantineRow = z.infer<typeof quarantineRowSchema>;

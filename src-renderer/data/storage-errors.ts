@@ -1,0 +1,25 @@
+import { fail, type Result } from '../../src-shared/contract/result';
+
+function errorName(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'name' in error) return String(error.name);
+  return '';
+}
+
+/** Walks Dexie's wrapper errors down to the browser's DOMException. */
+function innerErrors(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
+    chain.push(current);
+    current = typeof current === 'object' && 'inner' in current ? current.inner : undefined;
+  }
+  return chain;
+}
+
+/** A failed write as an error value: the quota case gets its own code and message. */
+export function storageFailure<T>(error: unknown): Result<T> {
+  const names = innerErrors(error).map(errorName);
+  if (names.includes('QuotaExceededError')) return fail('E_STORAGE_QUOTA', 'storage quota exceeded');
+  const detail = error instanceof Error ? error.message : String(error);
+  return fail('E_STORAGE_WRITE', `write failed: ${detail}`, { detail: names[names.length - 1] || detail });
+}

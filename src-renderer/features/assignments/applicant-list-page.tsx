@@ -1,0 +1,102 @@
+import { ok } from '../../../src-shared/contract/result';
+import { formatPoints } from '../../../src-shared/scoring/percent';
+import { computeTotals } from '../../../src-shared/scoring/totals';
+import { ErrorBanner } from '../../components/error-banner';
+import { routeHash } from '../../components/route';
+import { useServices } from '../../components/services';
+import { useAssignment } from '../../components/use-assignment';
+import { useAsync } from '../../components/use-async';
+import { percentsBySheet, sheetIdOf } from '../../data/sheet-repository';
+import { useI18n } from '../../i18n/i18n';
+
+export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
+  const { t, pick } = useI18n();
+  const { db, now } = useServices();
+  const context = useAssignment(assignmentId);
+  const view = context.status === 'ready' ? context.value.view : undefined;
+  const progress = useAsync(async () => {
+    if (view === undefined) return ok(new Map<string, Map<string, number | null>>());
+    return ok(
+      await percentsBySheet(
+        db,
+        view.applicants.map((a) => sheetIdOf(assignmentId, a.id)),
+        now,
+      ),
+    );
+  }, [view, db, now, assignmentId]);
+
+  if (context.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (context.status === 'error') return <ErrorBanner error={context.error} />;
+  const { criteria } = context.value;
+  if (view === undefined || criteria === undefined) {
+    return (
+      <section className="panel">
+        <p>{t('app.notFound')}</p>
+        <a href="#/">{t('app.backHome')}</a>
+      </section>
+    );
+  }
+  const percents = progress.status === 'ready' ? progress.value : new Map<string, Map<string, number | null>>();
+  return (
+    <section className="page">
+      <nav aria-label="breadcrumb" className="breadcrumb">
+        <a href="#/">{t('app.home')}</a> › <span>{pick(view.cycle.name)}</span>
+      </nav>
+      <h1>
+        {t('applicants.title')} · {t(`stage.${view.assignment.stage}`)}{' '}
+        {view.cycle.demo && <span className="badge">{t('home.demoBadge')}</span>}
+      </h1>
+      <p>
+        {t('home.expert')}：{view.expert.name}（{view.expert.workUnit}） · {t('home.deadline')}：
+        {view.assignment.deadline}
+      </p>
+      <table className="applicant-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('applicants.name')}</th>
+            <th scope="col">{t('applicants.district')}</th>
+            <th scope="col">{t('applicants.industry')}</th>
+            <th scope="col">{t('applicants.progress')}</th>
+            <th scope="col">{t('applicants.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.applicants.map((applicant) => {
+            const totals = computeTotals(criteria, percents.get(sheetIdOf(assignmentId, applicant.id)) ?? new Map());
+            return (
+              <tr key={applicant.id}>
+                <th scope="row">
+                  <a
+                    href={routeHash({ page: 'scorebook', assignmentId, applicantId: applicant.id, itemId: undefined })}
+                  >
+                    {applicant.name}
+                  </a>
+                  <div className="muted">
+                    {t('applicants.uscc')} {applicant.uscc} · {t('applicants.founded', { year: applicant.foundedYear })}{' '}
+                    · {t(`size.${applicant.size}`)} · {t('applicants.employees', { count: applicant.employees })}
+                    {applicant.fourNew && ` · ${t('applicants.fourNew')}`}
+                  </div>
+                </th>
+                <td>{applicant.district}</td>
+                <td>{applicant.industry}</td>
+                <td>
+                  <progress
+                    max={totals.itemCount}
+                    value={totals.scoredItems}
+                    aria-label={`${applicant.name} ${t('applicants.progress')}`}
+                  />{' '}
+                  <span data-testid={`progress-${applicant.id}`}>
+                    {t('applicants.itemsScored', { scored: totals.scoredItems, count: totals.itemCount })}
+                  </span>
+                </td>
+                <td data-testid={`total-${applicant.id}`}>
+                  {t('totals.of', { points: formatPoints(totals.hundredths), max: formatPoints(totals.maxHundredths) })}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useMemo } from 'react';
+import { allItems, findItem } from '../../../src-shared/criteria/load-criteria';
+import { completeness, type ItemProgress } from '../../../src-shared/scoring/completeness';
+import { computeTotals } from '../../../src-shared/scoring/totals';
+import { ErrorBanner } from '../../components/error-banner';
+import { navigate, routeHash } from '../../components/route';
+import { useServices } from '../../components/services';
+import { useAssignment } from '../../components/use-assignment';
+import { useAsync } from '../../components/use-async';
+import { ensureSheet, sheetIdOf } from '../../data/sheet-repository';
+import { useI18n } from '../../i18n/i18n';
+import { ItemOutline } from './item-outline';
+import { ItemPanel } from './item-panel';
+import { SaveIndicator } from './save-indicator';
+import { TotalsPanel } from './totals-panel';
+import { useSheet } from './use-sheet';
+
+interface ScorebookPageProps {
+  readonly assignmentId: string;
+  readonly applicantId: string;
+  readonly itemId: string | undefined;
+}
+
+export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPageProps) {
+  const { t, pick } = useI18n();
+  const { db, now, newId } = useServices();
+  const context = useAssignment(assignmentId);
+  const view = context.status === 'ready' ? context.value.view : undefined;
+  const criteria = context.status === 'ready' ? context.value.criteria : undefined;
+  const applicant = view?.applicants.find((a) => a.id === applicantId);
+  const sheetId = sheetIdOf(assignmentId, applicantId);
+  const sheetReady = useAsync(async () => {
+    if (view === undefined || criteria === undefined || applicant === undefined)
+      return { ok: true as const, value: false };
+    const sheet = await ensureSheet(
+      db,
+      {
+        id: sheetId,
+        cycleId: view.cycle.id,
+        assignmentId,
+        applicantId,
+        stage: view.assignment.stage,
+        criteriaId: criteria.id,
+      },
+      now,
+    );
+    return sheet.ok ? { ok: true as const, value: true } : sheet;
+  }, [view, criteria, applicant, sheetId]);
+  const sheet = useSheet(sheetReady.status === 'ready' && sheetReady.value ? sheetId : undefined);
+
+  const order = useMemo(() => (criteria === undefined ? [] : allItems(criteria).map((entry) => entry.id)), [criteria]);
+  const currentId = itemId !== undefined && order.includes(itemId) ? itemId : order[0];
+  const percents = useMemo(() => new Map([...sheet.items].map(([id, row]) => [id, row.percent])), [sheet.items]);
+  const totals = useMemo(
+    () => (criteria === undefined ? undefined : computeTotals(criteria, percents)),
+    [criteria, percents],
+  );
+  const missingComments = useMemo(() => {
+    if (criteria === undefined) return 0;
+    const progress = new Map<string, ItemProgress>(
+      [...sheet.items].map(([id, row]) => [
+        id,
+        { percent: row.percent, strengthCount: row.strengths.length, ofiCount: row.ofis.length },
+      ]),
+    );
+    return completeness(criteria, progress).missingComment.length;
+  }, [criteria, sheet.items]);
+
+  // Alt+↓ / Alt+↑ move between items from anywhere on the page, and focus lands on the new item's heading.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!event.altKey || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || currentId === undefined) return;
+      const index = order.indexOf(currentId);
+      const next = order[event.key === 'ArrowDown' ? index + 1 : index - 1];
+      if (next === undefined) return;
+      event.preventDefault();
+      sheet.flush();
+      navigate({ page: 'scorebook', assignmentId, applicantId, itemId: next });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [order, currentId, assignmentId, applicantId, sheet]);
+
+  useEffect(() => {
+    if (itemId !== undefined) document.getElementById('item-heading')?.focus();
+  }, [itemId]);
+
+  if (context.status === 'loading' || sheetReady.status === 'loading')
+    return <p aria-busy="true">{t('app.loading')}</p>;
+  if (context.status === 'error') return <ErrorBanner error={context.error} />;
+  if (sheetReady.status === 'error') return <ErrorBanner error={sheetReady.error} />;
+  const found = criteria !== undefined && currentId !== undefined ? findItem(criteria, currentId) : undefined;
+  if (
+    view === undefined ||
+    criteria === undefined ||
+    applicant === undefined ||
+    found === undefined ||
+    totals === undefined
+  ) {
+    return (
+      <section className="panel">
+        <p>{t('app.notFound')}</p>
+        <a href="#/">{t('app.backHome')}</a>
+      </section>
+    );
+  }
+  const index = order.indexOf(found.item.id);
+  const prev = order[index - 1];
+  const next = order[index + 1];
+  return (
+    <div className="scorebook">
+      <div className="scorebook-bar">
+        <nav aria-label="breadcrumb" className="breadcrumb">
+          <a href="#/">{t('app.home')}</a> ›{' '}
+          <a href={routeHash({ page: 'applicants', assignmentId })}>{pick(view.cycle.name)}</a> ›{' '}
+          <span>{t(`stage.${view.assignment.stage}`)}</span>
+        </nav>
+        <h1>{applicant.name}</h1>
+        <SaveIndicator save={sheet.save} retry={sheet.retry} />
+      </div>
+      {sheet.quarantined > 0 && (
+        <div className="banner banner-warn" role="status">
+          {t('app.quarantined', { count: sheet.quarantined })}
+        </div>
+      )}
+      <p className="muted keyboard-hint">{t('score.keyboardHint')}</p>
+      <div className="scorebook-grid">
+        <ItemOutline
+          criteria={criteria}
+          items={sheet.items}
+          currentItemId={found.item.id}
+          assignmentId={assignmentId}
+          applicantId={applicantId}
+        />
+        <div className="item-column">
+          {sheet.loaded ? (
+            <ItemPanel
+              key={found.item.id}
+              criteria={criteria}
+              category={found.category}
+              item={found.item}
+              row={sheet.items.get(found.item.id)}
+              applicant={applicant}
+              sheetId={sheetId}
+              newId={newId}
+              onChange={(change, typing) => sheet.change(found.item.id, change, { typing })}
+              onBlur={sheet.flush}
+            />
+          ) : (
+            <p aria-busy="true">{t('app.loading')}</p>
+          )}
+          <div className="item-nav">
+            {prev !== undefined && (
+              <a className="button" href={routeHash({ page: 'scorebook', assignmentId, applicantId, itemId: prev })}>
+                ← {t('score.prev')}
+              </a>
+            )}
+            {next !== undefined && (
+              <a className="button" href={routeHash({ page: 'scorebook', assignmentId, applicantId, itemId: next })}>
+                {t('score.next')} →
+              </a>
+            )}
+          </div>
+        </div>
+        <TotalsPanel criteria={criteria} totals={totals} missingComments={missingComments} />
+      </div>
+    </div>
+  );
+}

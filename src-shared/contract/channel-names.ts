@@ -1,0 +1,12 @@
+/**
+ * The contract's channel names without their schemas. The sandboxed preload imports only this,
+ * so it bundles to a few lines with no dependency; channels.ts checks that both lists agree.
+ */
+export const channelNames = ['app:info', 'criteria:list', 'criteria:get', 'demo:get'] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+/** The IPC channel a contract channel travels on; one prefix keeps ours apart from Electron's own. */
+export function ipcChannelName<C extends ChannelName>(channel: C): `scorebook:${C}` {
+  return `scorebook:${channel}`;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { assignmentBundleSchema } from '../assignments/assignment-schema';
+import { criteriaFileSchema } from '../criteria/criteria-schema';
+import type { ChannelName } from './channel-names';
+
+const empty = z.object({}).strict();
+
+export const appInfoSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    transport: z.enum(['electron', 'web']),
+    /** Where main keeps its files (keys, archives, settings) for this installation or host port. */
+    dataDir: z.string(),
+  })
+  .strict();
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const criteriaSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    standard: z.string(),
+    name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  })
+  .strict();
+export type CriteriaSummary = z.infer<typeof criteriaSummarySchema>;
+
+/**
+ * The host contract: channel → request and response schemas. Both transports (Electron IPC
+ * and the local web host) bind exactly these channels; the renderer's client is typed from it.
+ */
+export const contract = {
+  'app:info': { request: empty, response: appInfoSchema },
+  'criteria:list': { request: empty, response: z.array(criteriaSummarySchema) },
+  'criteria:get': { request: z.object({ id: z.string().min(1).max(100) }).strict(), response: criteriaFileSchema },
+  'demo:get': { request: empty, response: assignmentBundleSchema },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelRequest<C extends Channel> = z.input<Contract[C]['request']>;
+export type ChannelResponse<C extends Channel> = z.output<Contract[C]['response']>;
+
+/** The channel names, for bindings that expose one function per channel. */
+export const channels = Object.keys(contract) as readonly Channel[];
+
+// Compile-time proof that channel-names.ts (used by the preload) lists exactly these channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const channelNamesMatch: Same<Channel, ChannelName> = true;
+
+/** Narrows an arbitrary string to a known channel. */
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,338 @@
+// An in-memory stand-in for the parts of the `electron` module the app uses. vitest.config.ts
+// aliases `electron` to this file, because the Electron binary cannot be downloaded here and
+// the real module throws on import. Call resetElectronDouble() in beforeEach: every recorded
+// call and registration lives on the exported singletons and is cleared there.
+
+// Like Node's `(...args: any[]) => void`: any listener shape may be registered; emit() is untyped.
+type Listener = (...args: never[]) => unknown;
+
+/** A small EventEmitter: on/once/emit, with listeners kept in registration order. */
+export class FakeEmitter {
+  #listeners = new Map<string, { listener: Listener; once: boolean }[]>();
+
+  on(event: string, listener: Listener): this {
+    this.#add(event, listener, false);
+    return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    this.#add(event, listener, true);
+    return this;
+  }
+
+  /** Calls the listeners of `event` with `args`; true when there was at least one. */
+  emit(event: string, ...args: unknown[]): boolean {
+    const entries = this.#listeners.get(event) ?? [];
+    this.#listeners.set(
+      event,
+      entries.filter((entry) => !entry.once),
+    );
+    // Listeners were registered for this event name, so they expect what Electron passes with it.
+    for (const entry of entries) (entry.listener as (...args: unknown[]) => unknown)(...args);
+    return entries.length > 0;
+  }
+
+  removeAllListeners(): this {
+    this.#listeners.clear();
+    return this;
+  }
+
+  #add(event: string, listener: Listener, once: boolean): void {
+    const entries = this.#listeners.get(event) ?? [];
+    entries.push({ listener, once });
+    this.#listeners.set(event, entries);
+  }
+}
+
+/** An Electron event that records preventDefault(); navigation events carry the target `url`. */
+export class FakeEvent {
+  defaultPrevented = false;
+
+  constructor(readonly url?: string) {}
+
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+type WindowOpenHandler = (details: { url: string }) => unknown;
+
+export class FakeWebContents extends FakeEmitter {
+  windowOpenHandler: WindowOpenHandler | undefined;
+  readonly loadedUrls: string[] = [];
+
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+
+  /** What window.open(url) would get: the handler's answer, or Electron's default `allow`. */
+  openWindow(url: string): unknown {
+    return this.windowOpenHandler === undefined ? { action: 'allow' } : this.windowOpenHandler({ url });
+  }
+
+  /** Emits will-navigate as Electron 45 does; true when the navigation was allowed. */
+  navigate(url: string): boolean {
+    return this.#emitNavigation('will-navigate', url);
+  }
+
+  /** Emits will-redirect as Electron 45 does; true when the redirect was allowed. */
+  redirect(url: string): boolean {
+    return this.#emitNavigation('will-redirect', url);
+  }
+
+  /** Emits will-attach-webview; true when the webview was allowed to attach. */
+  attachWebview(src = 'https://example.com/'): boolean {
+    const event = new FakeEvent();
+    this.emit('will-attach-webview', event, {}, { src });
+    return !event.defaultPrevented;
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url);
+    return Promise.resolve();
+  }
+
+  #emitNavigation(name: string, url: string): boolean {
+    const event = new FakeEvent(url);
+    // Electron 45 also passes the deprecated positional url, isInPlace and isMainFrame.
+    this.emit(name, event, url, false, true);
+    return !event.defaultPrevented;
+  }
+}
+
+export class BrowserWindow extends FakeEmitter {
+  static instances: BrowserWindow[] = [];
+
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly webContents = new FakeWebContents();
+  visible = false;
+  minimized = false;
+  focusCount = 0;
+
+  constructor(options: object = {}) {
+    super();
+    this.options = { ...options };
+    BrowserWindow.instances.push(this);
+  }
+
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url);
+  }
+
+  show(): void {
+    this.visible = true;
+  }
+
+  focus(): void {
+    this.focusCount += 1;
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  restore(): void {
+    this.minimized = false;
+  }
+}
+
+class FakeApp extends FakeEmitter {
+  isPackaged = false;
+  singleInstanceLock = true;
+  quitCount = 0;
+  paths: Record<string, string> = {};
+  appPath = '/fake-electron/app';
+  version = '0.0.0-test';
+  #ready = false;
+  #waiting: (() => void)[] = [];
+
+  whenReady(): Promise<void> {
+    if (this.#ready) return Promise.resolve();
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Test helper: emits ready and resolves every whenReady(). */
+  fireReady(): void {
+    this.#ready = true;
+    this.emit('ready');
+    for (const resolve of this.#waiting.splice(0)) resolve();
+  }
+
+  isReady(): boolean {
+    return this.#ready;
+  }
+
+  requestSingleInstanceLock(): boolean {
+    return this.singleInstanceLock;
+  }
+
+  quit(): void {
+    this.quitCount += 1;
+  }
+
+  getPath(name: string): string {
+    return this.paths[name] ?? `/fake-electron/${name}`;
+  }
+
+  getAppPath(): string {
+    return this.appPath;
+  }
+
+  getVersion(): string {
+    return this.version;
+  }
+
+  reset(): void {
+    this.removeAllListeners();
+    this.isPackaged = false;
+    this.singleInstanceLock = true;
+    this.quitCount = 0;
+    this.paths = {};
+    this.appPath = '/fake-electron/app';
+    this.version = '0.0.0-test';
+    this.#ready = false;
+    this.#waiting = [];
+  }
+}
+
+export const app = new FakeApp();
+
+/** The event a handler receives; `senderFrame: null` is a frame that is gone. */
+export interface FakeInvokeEvent {
+  readonly senderFrame: { readonly url: string } | null;
+}
+
+/** Builds an invoke event from a frame URL (null for a missing frame). */
+export function fakeInvokeEvent(frameUrl: string | null): FakeInvokeEvent {
+  return { senderFrame: frameUrl === null ? null : { url: frameUrl } };
+}
+
+type InvokeListener = (event: FakeInvokeEvent, ...args: unknown[]) => unknown;
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeListener>(),
+
+  handle(channel: string, listener: InvokeListener): void {
+    // Electron refuses a second handler for the same channel; so does the double.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  },
+
+  /** Test helper: calls the handler of `channel` as a renderer frame at `event` would. */
+  async invoke(channel: string, event: FakeInvokeEvent, ...args: unknown[]): Promise<unknown> {
+    const listener = this.handlers.get(channel);
+    if (listener === undefined) throw new Error(`No handler registered for '${channel}'`);
+    return listener(event, ...args);
+  },
+};
+
+function echoResponse(channel: string, ...args: unknown[]): unknown {
+  return { ok: true, value: { channel, args } };
+}
+
+export const ipcRenderer = {
+  calls: [] as { channel: string; args: unknown[] }[],
+  /** What invoke() resolves to; replace it in a test to script main's answers. */
+  respond: echoResponse,
+
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.calls.push({ channel, args });
+    return Promise.resolve(this.respond(channel, ...args));
+  },
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+
+  exposeInMainWorld(apiKey: string, api: unknown): void {
+    if (this.exposed.has(apiKey)) throw new Error(`Cannot bind an API on top of an existing property '${apiKey}'`);
+    this.exposed.set(apiKey, api);
+  },
+};
+
+export interface FakeCustomScheme {
+  readonly scheme: string;
+  readonly privileges?: Readonly<Record<string, boolean>>;
+}
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+export const protocol = {
+  privilegedSchemes: [] as FakeCustomScheme[][],
+  handlers: new Map<string, ProtocolHandler>(),
+
+  registerSchemesAsPrivileged(schemes: FakeCustomScheme[]): void {
+    this.privilegedSchemes.push(schemes.map((scheme) => ({ ...scheme })));
+  },
+
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    this.handlers.set(scheme, handler);
+  },
+
+  /** Test helper: sends a request to the handler registered for the URL's scheme. */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.replace(/:$/, ''));
+    if (handler === undefined) throw new Error(`No handler registered for ${url}`);
+    return handler(new Request(url, init));
+  },
+};
+
+type PermissionRequestHandler = (
+  webContents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl?: string },
+) => void;
+type PermissionCheckHandler = (
+  webContents: unknown,
+  permission: string,
+  origin: string,
+  details: { requestingUrl?: string },
+) => boolean;
+
+class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+    this.permissionCheckHandler = handler;
+  }
+
+  /** Test helper: the answer a page would get; Electron grants when no handler is set. */
+  requestPermission(permission: string, origin = 'app://scorebook'): Promise<boolean> {
+    const handler = this.permissionRequestHandler;
+    if (handler === null) return Promise.resolve(true);
+    return new Promise((resolve) => handler(null, permission, resolve, { requestingUrl: `${origin}/` }));
+  }
+
+  /** Test helper: the answer to a permission check; Electron grants when no handler is set. */
+  checkPermission(permission: string, origin = 'app://scorebook'): boolean {
+    const handler = this.permissionCheckHandler;
+    return handler === null ? true : handler(null, permission, origin, { requestingUrl: `${origin}/` });
+  }
+
+  reset(): void {
+    this.permissionRequestHandler = null;
+    this.permissionCheckHandler = null;
+  }
+}
+
+export const session = { defaultSession: new FakeSession() };
+
+/** Clears every recorded call, registration, window and listener of the double. */
+export function resetElectronDouble(): void {
+  app.reset();
+  BrowserWindow.instances = [];
+  ipcMain.handlers.clear();
+  ipcRenderer.calls = [];
+  ipcRenderer.respond = echoResponse;
+  contextBridge.exposed.clear();
+  protocol.privilegedSchemes = [];
+  protocol.handlers.clear();
+  session.defaultSession.reset();
+}

@@ -9,6 +9,10 @@ import './app/app.css';
 
 // The imperative shell: real clock, real ids, the real database and the detected transport.
 const { transport, kind } = detectTransport();
+// An address with a fresh token pasted into an open tab changes only the hash: start over with it.
+window.addEventListener('hashchange', () => {
+  if (window.location.hash.includes('token=')) window.location.reload();
+});
 const services: AppServices = {
   client: createContractClient(transport),
   db: openDatabase(),

@@ -18,10 +18,10 @@ export function defaultDataDir(port: number, env: NodeJS.ProcessEnv, platform: N
   const home = env.HOME ?? env.USERPROFILE ?? homedir();
   const base =
     platform === 'win32'
-      ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
+      ? env.APPDATA || join(home, 'AppData', 'Roaming')
       : platform === 'darwin'
         ? join(home, 'Library', 'Application Support')
-        : (env.XDG_DATA_HOME ?? join(home, '.local', 'share'));
+        : env.XDG_DATA_HOME || join(home, '.local', 'share');
   return join(base, 'Scorebook', `web-${port}`);
 }
 
@@ -39,7 +39,7 @@ export function parseHostOptions(
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--port') port = Number(argv[++i]);
-    else if (arg === '--data-dir') dataDir = argv[++i];
+    else if (arg === '--data-dir') dataDir = argv[++i] ?? '';
     else if (arg === '--no-open') open = false;
     else return { ok: false, message: `未知参数 unknown option: ${arg}` };
   }

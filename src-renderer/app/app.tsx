@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { ErrorBanner } from '../components/error-banner';
+import { useAsync } from '../components/use-async';
 import { ApplicantListPage } from '../features/assignments/applicant-list-page';
 import { HomePage } from '../features/assignments/home-page';
 import { ScorebookPage } from '../features/scoring/scorebook-page';
@@ -23,8 +25,10 @@ function LanguageSwitch() {
 
 function Shell() {
   const { t, lang } = useI18n();
-  const { transport } = useServices();
+  const { transport, client } = useServices();
   const route = useRoute();
+  // One call at start proves the way to main works; a stale token says how to get the current address.
+  const info = useAsync(() => client.call('app:info', {}), [client]);
   const health = useStorageHealth(typeof navigator === 'undefined' ? undefined : navigator.storage);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -63,6 +67,7 @@ function Shell() {
           {t('app.storageNearlyFull', { percent: health.usedPercent })}
         </div>
       )}
+      {info.status === 'error' && <ErrorBanner error={info.error} />}
       <main id="main" tabIndex={-1}>
         {route.page === 'home' && <HomePage />}
         {route.page === 'applicants' && <ApplicantListPage assignmentId={route.assignmentId} />}
@@ -78,6 +83,9 @@ function Shell() {
           </section>
         )}
       </main>
+      <footer className="app-footer muted">
+        Scorebook {info.status === 'ready' ? info.value.version : ''} · {t('app.footer')}
+      </footer>
     </>
   );
 }

@@ -18,7 +18,8 @@ export function parseRoute(hash: string): Route {
     .split('/')
     .filter((part) => part !== '')
     .map(decodeURIComponent);
-  if (parts.length === 0) return { page: 'home' };
+  // `#token=…` is the web host's address before the token is taken; it shows the first screen.
+  if (parts.length === 0 || hash.startsWith('#token=')) return { page: 'home' };
   const [a, assignmentId, b, applicantId, c, itemId] = parts;
   if (a !== 'assignments' || assignmentId === undefined) return { page: 'not-found' };
   if (b === undefined) return { page: 'applicants', assignmentId };

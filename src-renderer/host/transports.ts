@@ -26,7 +26,7 @@ function electronTransport(api: PreloadApi): Transport {
  * so a reload still works, and removed from the visible address bar.
  */
 export function takeToken(location: Location, storage: Storage, history: History): string | undefined {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)(?:&|$)/.exec(location.hash);
   if (match?.[1] !== undefined) {
     storage.setItem(tokenKey, match[1]);
     history.replaceState(null, '', location.pathname + location.search);

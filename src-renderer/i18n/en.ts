@@ -9,6 +9,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'app.webModeHint':
     'The Electron runtime was not found, so the app runs in your browser; data still stays on this computer.',
   'app.loading': 'Loading…',
+  'app.footer': 'Works offline; data stays on this computer',
   'app.home': 'Assignments',
   'app.quarantined': '{count} local records did not match their format and were quarantined (not deleted).',
   'app.storageNotPersisted':

@@ -6,6 +6,7 @@ export const zhCN = {
   'app.webMode': '浏览器模式',
   'app.webModeHint': '未检测到 Electron 运行时，应用在浏览器中运行；数据仍只保存在本机。',
   'app.loading': '正在加载…',
+  'app.footer': '离线工作，数据保存在本机',
   'app.home': '评审任务',
   'app.quarantined': '本地数据中有 {count} 条记录格式不正确，已隔离保存（未删除）。',
   'app.storageNotPersisted': '浏览器未授予持久存储权限：磁盘空间紧张时浏览器可能清理数据。请定期导出备份。',

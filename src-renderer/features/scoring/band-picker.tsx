@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CriteriaItem, Criteria } from '../../../src-shared/criteria/criteria-schema';
 import { bandOf, percentsInBand } from '../../../src-shared/scoring/bands';
 import { formatPoints, pointsInHundredths } from '../../../src-shared/scoring/percent';
@@ -13,10 +14,14 @@ interface BandPickerProps {
 /**
  * The expert picks the band that fits best as a whole, then a percentage inside it. Both are
  * native radio groups, so arrow keys move between choices and screen readers announce them.
+ * The parent remounts this per item (key), so the chosen band never leaks between items.
  */
 export function BandPicker({ criteria, item, percent, onChange }: BandPickerProps) {
   const { t, pick } = useI18n();
-  const current = percent === null ? undefined : bandOf(criteria.bands, percent);
+  const stored = percent === null ? undefined : bandOf(criteria.bands, percent);
+  // Choosing a band only opens its percentages; nothing is stored (or audited) until a percent is picked.
+  const [chosenBandId, setChosenBandId] = useState<string | undefined>(stored?.id);
+  const current = criteria.bands.find((band) => band.id === chosenBandId) ?? stored;
   const name = `item-${item.id}`;
   return (
     <div className="band-picker">
@@ -31,10 +36,7 @@ export function BandPicker({ criteria, item, percent, onChange }: BandPickerProp
                 name={`${name}-band`}
                 value={band.id}
                 checked={current?.id === band.id}
-                onChange={() => {
-                  // Keep the percent when it already lies in the band; otherwise start at the band's floor.
-                  if (percent === null || percent < band.min || percent > band.max) onChange(band.min);
-                }}
+                onChange={() => setChosenBandId(band.id)}
                 aria-describedby={`${name}-${band.id}-desc`}
               />
               <span className="band-range">{label}</span>
@@ -75,7 +77,14 @@ export function BandPicker({ criteria, item, percent, onChange }: BandPickerProp
             : `${formatPoints(pointsInHundredths(item.points, percent))} / ${item.points}`}
         </strong>
         {percent !== null && (
-          <button type="button" className="link" onClick={() => onChange(null)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setChosenBandId(undefined);
+              onChange(null);
+            }}
+          >
             {t('score.clear')}
           </button>
         )}

@@ -15,9 +15,9 @@ export function CategoryRadar({ data, label }: { data: readonly RadarPoint[]; la
       aria-label={`${label}: ${data.map((d) => `${d.category} ${d.percent}%`).join(', ')}`}
     >
       <ResponsiveContainer width="100%" height={240}>
-        <RadarChart data={[...data]} outerRadius="70%">
+        <RadarChart data={[...data]} outerRadius="62%" margin={{ top: 10, right: 30, bottom: 10, left: 30 }}>
           <PolarGrid />
-          <PolarAngleAxis dataKey="category" tick={{ fontSize: 11 }} />
+          <PolarAngleAxis dataKey="category" tick={{ fontSize: 10 }} />
           <PolarRadiusAxis domain={[0, 100]} tickCount={6} tick={{ fontSize: 9 }} />
           <Radar dataKey="percent" stroke="#b3261e" fill="#b3261e" fillOpacity={0.35} isAnimationActive={false} />
         </RadarChart>

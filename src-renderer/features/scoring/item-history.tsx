@@ -49,7 +49,9 @@ export function ItemHistory({
   return (
     <details className="history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('score.history')}</summary>
-      {history.status === 'ready' && history.value.length === 0 && <p className="muted">{t('score.historyEmpty')}</p>}
+      {open && history.status === 'ready' && history.value.length === 0 && (
+        <p className="muted">{t('score.historyEmpty')}</p>
+      )}
       {history.status === 'ready' && history.value.length > 0 && (
         <ol className="history-list" aria-label={t('score.history')}>
           {[...history.value].reverse().map((entry) => (

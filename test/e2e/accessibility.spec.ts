@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { demoApplicant, expect, openApplicant, pickPercent, test, waitSaved } from './support/fixtures';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+}
+
+test('the first screen, the applicant list and the scorebook have no serious or critical axe violations', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('button', { name: '打开示例评审周期' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: '打开示例评审周期' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /申报组织/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await openApplicant(page, demoApplicant);
+  await pickPercent(page, 70);
+  await page.getByRole('button', { name: '+ 添加优势' }).click();
+  await page.getByRole('textbox', { name: '优势 1', exact: true }).fill('建立了系统的战略制定过程');
+  await waitSaved(page);
+  await page.getByText('修改记录', { exact: true }).click();
+  await expect(page.getByRole('img', { name: /雷达图/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});

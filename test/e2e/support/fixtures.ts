@@ -1,0 +1,73 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { startHost, type RunningHost } from './host';
+
+export interface CriteriaItemFacts {
+  readonly id: string;
+  readonly points: number;
+  readonly categoryId: string;
+}
+
+/** The shipped criteria, read straight from the file, so the test computes totals independently of the app. */
+export function criteriaItems(): CriteriaItemFacts[] {
+  const raw = JSON.parse(readFileSync('resources/criteria/gbt19580-2012.json', 'utf8')) as {
+    categories: { id: string; items: { id: string; points: number }[] }[];
+  };
+  return raw.categories.flatMap((c) => c.items.map((i) => ({ id: i.id, points: i.points, categoryId: c.id })));
+}
+
+export const demoApplicant = '新疆昆岚电气装备股份有限公司';
+
+export const test = base.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await host.stop();
+  },
+});
+
+export { expect };
+
+/** From the first screen: open the embedded demo and land on its applicant list. */
+export async function openDemo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: '打开示例评审周期' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /申报组织/ })).toBeVisible();
+}
+
+export async function openApplicant(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Waits until every edit on screen has committed ("已保存 HH:MM:SS"). */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-indicator')).toHaveAttribute('data-status', 'saved');
+}
+
+export function bandLabel(percent: number): string {
+  const bands: [number, number][] = [
+    [0, 5],
+    [10, 25],
+    [30, 45],
+    [50, 65],
+    [70, 85],
+    [90, 100],
+  ];
+  const band = bands.find(([min, max]) => percent >= min && percent <= max);
+  if (band === undefined) throw new Error(`no band for ${percent}`);
+  return `${band[0]}%–${band[1]}%`;
+}
+
+/** Scores the item on screen with the mouse: band, then percent. */
+export async function pickPercent(page: Page, percent: number): Promise<void> {
+  await page.getByRole('radio', { name: bandLabel(percent), exact: false }).check();
+  await page.getByRole('radio', { name: new RegExp(`^${percent}%（`) }).check();
+}
+
+export function formatHundredths(hundredths: number): string {
+  const whole = Math.floor(hundredths / 100);
+  const fraction = hundredths % 100;
+  return fraction === 0 ? `${whole}` : `${whole}.${fraction.toString().padStart(2, '0').replace(/0$/, '')}`;
+}

@@ -54,6 +54,8 @@ export default tseslint.config(
   },
   {
     files: ['src-*/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    // Playwright requires a default export from its global setup.
+    ignores: ['test/e2e/support/global-setup.ts'],
     rules: {
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },

@@ -42,7 +42,7 @@ async function readBody(req: IncomingMessage): Promise<Result<unknown>> {
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.byteLength;
-    if (size > maxBodyBytes * 2) return fail('E_BAD_REQUEST', 'request body too large', { detail: 'body too large' });
+    if (size > maxBodyBytes) return fail('E_BAD_REQUEST', 'request body too large', { detail: 'body too large' });
     chunks.push(buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

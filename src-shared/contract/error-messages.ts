@@ -95,7 +95,7 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
 export function formatTemplate(template: string, params: ErrorParams | undefined): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params?.[name];
-    return value === undefined ? whole : String(value);
+    return value === undefined ? '' : String(value);
   });
 }
 

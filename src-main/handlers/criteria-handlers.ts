@@ -1,5 +1,5 @@
 import type { CriteriaSummary } from '../../src-shared/contract/channels';
-import { fail, ok, type Result } from '../../src-shared/contract/result';
+import { fail, ok, type AppError, type Result } from '../../src-shared/contract/result';
 import type { Criteria } from '../../src-shared/criteria/criteria-schema';
 import { parseCriteriaJson } from '../../src-shared/criteria/load-criteria';
 import type { ResourceFiles } from '../services/resource-files';
@@ -7,22 +7,42 @@ import type { Handlers } from './handler-types';
 
 const criteriaFolder = 'criteria';
 
+interface LoadedCriteria {
+  readonly valid: Criteria[];
+  /** Why a file failed, under the id it claims (or its file name when its JSON names none). */
+  readonly brokenById: Map<string, AppError>;
+}
+
+/** The `id` a criteria file claims, read leniently so a broken file can still be matched to a request. */
+function claimedId(text: string): string | undefined {
+  try {
+    const raw: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Criteria files are found by the id inside them, not by file name, so a new edition or a
  * provincial variant dropped into resources/criteria loads without code changes.
  */
-async function loadAll(files: ResourceFiles): Promise<Result<{ valid: Criteria[]; firstError?: Result<never> }>> {
+async function loadAll(files: ResourceFiles): Promise<Result<LoadedCriteria>> {
   const names = await files.list(criteriaFolder, '.json');
   if (!names.ok) return names;
   const valid: Criteria[] = [];
-  let firstError: Result<never> | undefined;
+  const brokenById = new Map<string, AppError>();
   for (const name of names.value) {
     const text = await files.readText(`${criteriaFolder}/${name}`);
-    const parsed = text.ok ? parseCriteriaJson(text.value, name) : text;
+    if (!text.ok) continue;
+    const parsed = parseCriteriaJson(text.value, name);
     if (parsed.ok) valid.push(parsed.value);
-    else firstError ??= parsed as Result<never>;
+    else {
+      // Unreadable JSON names no id: fall back to the file name, the only other hint there is.
+      brokenById.set(claimedId(text.value) ?? name.replace(/\.json$/, ''), parsed.error);
+    }
   }
-  return ok(firstError === undefined ? { valid } : { valid, firstError });
+  return ok({ valid, brokenById });
 }
 
 export function createCriteriaHandlers(files: ResourceFiles): Pick<Handlers, 'criteria:list' | 'criteria:get'> {
@@ -43,8 +63,10 @@ export function createCriteriaHandlers(files: ResourceFiles): Pick<Handlers, 'cr
       if (!all.ok) return all;
       const found = all.value.valid.find((c) => c.id === id);
       if (found !== undefined) return ok(found);
-      // A broken file may be the one asked for: its precise problem helps more than "not found".
-      return all.value.firstError ?? fail('E_CRITERIA_NOT_FOUND', `no criteria with id ${id}`, { id });
+      // When the file asked for is there but broken, its precise problem helps more than "not found".
+      const broken = all.value.brokenById.get(id);
+      if (broken !== undefined) return { ok: false, error: broken };
+      return fail('E_CRITERIA_NOT_FOUND', `no criteria with id ${id}`, { id });
     },
   };
 }

@@ -36,6 +36,10 @@ export function createDispatch(handlers: Handlers): Dispatch {
       const detail = error instanceof Error ? error.message : String(error);
       return fail('E_INTERNAL', `handler ${channel} threw: ${detail}`, { detail });
     }
+    // Handlers are typed to return a Result; one that escapes its types must still not crash the transport.
+    if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
+      return fail('E_BAD_RESPONSE', `handler ${channel} returned no result`, { channel });
+    }
     if (!result.ok) return result;
     const response = spec.response.safeParse(result.value);
     if (!response.success) {

@@ -36,13 +36,21 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<Result<unknown>> {
+type Body = { ok: true; value: unknown } | { ok: false; status: 400 | 413; result: Result<never> };
+
+async function readBody(req: IncomingMessage): Promise<Body> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.byteLength;
-    if (size > maxBodyBytes) return fail('E_BAD_REQUEST', 'request body too large', { detail: 'body too large' });
+    if (size > maxBodyBytes) {
+      return {
+        ok: false,
+        status: 413,
+        result: fail('E_BAD_REQUEST', 'request body too large', { detail: 'body too large' }),
+      };
+    }
     chunks.push(buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -50,13 +58,23 @@ async function readBody(req: IncomingMessage): Promise<Result<unknown>> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return fail('E_BAD_REQUEST', 'request body is not JSON', { detail: 'body is not JSON' });
+    return {
+      ok: false,
+      status: 400,
+      result: fail('E_BAD_REQUEST', 'request body is not JSON', { detail: 'body is not JSON' }),
+    };
   }
 }
 
 /** Answers `POST /rpc/<channel>` after the host, origin and token checks. */
 export async function handleRpc(config: WebHostConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const channel = decodeURIComponent((req.url ?? '').slice('/rpc/'.length).split('?')[0] ?? '');
+  let channel: string;
+  try {
+    channel = decodeURIComponent((req.url ?? '').slice('/rpc/'.length).split('?')[0] ?? '');
+  } catch {
+    sendJson(res, 400, fail('E_BAD_REQUEST', 'malformed channel name', { detail: 'malformed channel name' }));
+    return;
+  }
   if (req.method !== 'POST') {
     sendJson(res, 405, fail('E_BAD_REQUEST', 'only POST', { detail: 'method not allowed' }));
     return;
@@ -72,7 +90,7 @@ export async function handleRpc(config: WebHostConfig, req: IncomingMessage, res
   }
   const body = await readBody(req);
   if (!body.ok) {
-    sendJson(res, 413, body);
+    sendJson(res, body.status, body.result);
     return;
   }
   sendJson(res, 200, await config.dispatch(channel, body.value));
@@ -111,7 +129,9 @@ async function serveStatic(rendererDir: string, req: IncomingMessage, res: Serve
 export function createWebHostListener(config: WebHostConfig) {
   return async (req: IncomingMessage, res: ServerResponse, next?: () => void): Promise<void> => {
     if (!isAllowedHost(req.headers.host, config.port)) {
-      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('misdirected request');
+      res
+        .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })
+        .end('misdirected request');
       return;
     }
     const path = req.url ?? '/';

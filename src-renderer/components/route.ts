@@ -13,11 +13,17 @@ export type Route =
 
 /** Parses `#/assignments/<id>/applicants/<id>/items/<id>`; the hash keeps routes working from app:// and http. */
 export function parseRoute(hash: string): Route {
-  const parts = hash
-    .replace(/^#\/?/, '')
-    .split('/')
-    .filter((part) => part !== '')
-    .map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = hash
+      .replace(/^#\/?/, '')
+      .split('/')
+      .filter((part) => part !== '')
+      .map(decodeURIComponent);
+  } catch {
+    // A malformed escape (e.g. a hand-edited `%zz`) is a wrong address, not a crash.
+    return { page: 'not-found' };
+  }
   // `#token=…` is the web host's address before the token is taken; it shows the first screen.
   if (parts.length === 0 || hash.startsWith('#token=')) return { page: 'home' };
   const [a, assignmentId, b, applicantId, c, itemId] = parts;

@@ -9,6 +9,24 @@ export function keyFields(...fields: string[]): (row: unknown) => unknown {
   return fields.length === 1 ? (row) => read(row, fields[0] ?? '') : (row) => fields.map((f) => read(row, f));
 }
 
+/** Copies one row, exactly as found, into quarantine; call inside a transaction that includes the quarantine table. */
+export async function quarantineInTransaction(
+  db: ScorebookDb,
+  tableName: string,
+  key: unknown,
+  row: unknown,
+  problem: string,
+  at: string,
+): Promise<void> {
+  await db.quarantine.add({
+    table: tableName,
+    key: JSON.stringify(key) ?? '',
+    row: JSON.stringify(row) ?? '',
+    problem,
+    at,
+  });
+}
+
 export interface ParsedRows<T> {
   readonly rows: T[];
   readonly quarantined: number;
@@ -43,13 +61,7 @@ export async function parseRows<T>(
     const at = now().toISOString();
     await db.transaction('rw', [tableName, 'quarantine'], async () => {
       for (const entry of bad) {
-        await db.quarantine.add({
-          table: tableName,
-          key: JSON.stringify(entry.key) ?? '',
-          row: JSON.stringify(entry.row) ?? '',
-          problem: entry.problem,
-          at,
-        });
+        await quarantineInTransaction(db, tableName, entry.key, entry.row, entry.problem, at);
         // The key came from this very row, so deleting by it removes exactly that row.
         await db.table(tableName).delete(entry.key as IndexableType);
       }

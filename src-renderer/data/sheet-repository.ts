@@ -1,7 +1,7 @@
 import { ok, fail, type Result } from '../../src-shared/contract/result';
 import { validatePercent } from '../../src-shared/scoring/percent';
 import type { ScorebookDb } from './database';
-import { keyFields, parseRows } from './quarantine';
+import { keyFields, parseRows, quarantineInTransaction } from './quarantine';
 import {
   auditRowSchema,
   itemRowSchema,
@@ -41,10 +41,12 @@ export async function ensureSheet(
   now: () => Date,
 ): Promise<Result<SheetRow>> {
   try {
-    return await db.transaction('rw', db.sheets, async () => {
-      const existing = sheetRowSchema.safeParse(await db.sheets.get(sheet.id));
+    return await db.transaction('rw', db.sheets, db.quarantine, async () => {
+      const raw = await db.sheets.get(sheet.id);
+      const existing = sheetRowSchema.safeParse(raw);
       if (existing.success) return ok(existing.data);
       const at = now().toISOString();
+      if (raw !== undefined) await quarantineInTransaction(db, 'sheets', sheet.id, raw, existing.error.message, at);
       const row: SheetRow = { ...sheet, v: 1, status: 'draft', createdAt: at, updatedAt: at };
       await db.sheets.put(row);
       return ok(row);
@@ -99,10 +101,15 @@ export async function saveItemChange(
   }
   const at = now().toISOString();
   try {
-    return await db.transaction('rw', [db.items, db.sheets, db.audit], async () => {
+    return await db.transaction('rw', [db.items, db.sheets, db.audit, db.quarantine], async () => {
       const sheet = await db.sheets.get(target.sheetId);
       if (sheet === undefined) return fail('E_SHEET_NOT_FOUND', `no sheet ${target.sheetId}`);
-      const stored = itemRowSchema.safeParse(await db.items.get([target.sheetId, target.itemId]));
+      const raw = await db.items.get([target.sheetId, target.itemId]);
+      const stored = itemRowSchema.safeParse(raw);
+      // A stored row that fails its schema goes to quarantine before it is replaced: never lost.
+      if (raw !== undefined && !stored.success) {
+        await quarantineInTransaction(db, 'items', [target.sheetId, target.itemId], raw, stored.error.message, at);
+      }
       const before = stored.success ? stored.data : emptyItem(target.sheetId, target.itemId, at);
       const after = { ...applyChange(before, change), updatedAt: at };
       const oldValue = currentValue(before, change.field);

@@ -18,8 +18,16 @@ function innerErrors(error: unknown): unknown[] {
 
 /** A failed write as an error value: the quota case gets its own code and message. */
 export function storageFailure<T>(error: unknown): Result<T> {
-  const names = innerErrors(error).map(errorName);
-  if (names.includes('QuotaExceededError')) return fail('E_STORAGE_QUOTA', 'storage quota exceeded');
-  const detail = error instanceof Error ? error.message : String(error);
-  return fail('E_STORAGE_WRITE', `write failed: ${detail}`, { detail: names[names.length - 1] || detail });
+  const chain = innerErrors(error);
+  if (chain.map(errorName).includes('QuotaExceededError')) return fail('E_STORAGE_QUOTA', 'storage quota exceeded');
+  const logLine = error instanceof Error ? error.message : String(error);
+  // The user sees the innermost cause with its words ("ConstraintError: …"), not a wrapper's name.
+  const inner = chain.length === 0 ? error : chain[chain.length - 1];
+  const name = errorName(inner);
+  const message =
+    inner instanceof Error || (typeof inner === 'object' && inner !== null && 'message' in inner)
+      ? String((inner as { message: unknown }).message)
+      : '';
+  const detail = name === '' ? String(inner) : message === '' ? name : `${name}: ${message}`;
+  return fail('E_STORAGE_WRITE', `write failed: ${logLine}`, { detail });
 }

@@ -34,8 +34,9 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     en: 'Cannot reach the app back end: {detail}. In browser mode, check that npm start is still running.',
   },
   E_TOKEN: {
-    'zh-CN': '此页面的访问令牌已失效（应用可能已重新启动）。请打开运行 npm start 的终端中打印的最新地址。',
-    en: 'This page’s access token is no longer valid (the app may have restarted). Open the latest address printed in the terminal running npm start.',
+    'zh-CN':
+      '此页面的访问令牌已失效（应用可能已重新启动）。请打开运行 npm start 的终端中打印的最新地址（也记录在数据目录的 host.json 中）。',
+    en: 'This page’s access token is no longer valid (the app may have restarted). Open the latest address printed in the terminal running npm start (also kept in host.json in the data folder).',
   },
   E_ORIGIN: {
     'zh-CN': '请求来源不被信任，已拒绝。',
@@ -95,7 +96,7 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
 export function formatTemplate(template: string, params: ErrorParams | undefined): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params?.[name];
-    return value === undefined ? '' : String(value);
+    return value === undefined ? whole : String(value);
   });
 }
 

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatch } from '../../../src-main/handlers/dispatch';
+import type { Handlers } from '../../../src-main/handlers/handler-types';
+import { channels, type AppInfo } from '../../../src-shared/contract/channels';
+import { errorCodes } from '../../../src-shared/contract/error-codes';
+import { fail, ok, type Result } from '../../../src-shared/contract/result';
+import { parseDemoBundle } from '../../../src-shared/demo/validate-demo';
+import { shippedCriteria } from '../../support/shipped-criteria';
+
+const appInfo: AppInfo = { name: 'Scorebook', version: '1.2.3', transport: 'web', dataDir: '/data' };
+const criteria = shippedCriteria();
+const demoResult = parseDemoBundle(
+  JSON.parse(readFileSync(new URL('../../../resources/demo/demo-cycle.json', import.meta.url), 'utf8')),
+);
+if (!demoResult.ok) throw new Error(`test setup: the shipped demo does not load: ${demoResult.error.message}`);
+const demo = demoResult.value;
+
+/** Handlers that answer every channel correctly, as spies, with some replaced by the test. */
+function fakeHandlers(overrides: Partial<Handlers> = {}) {
+  return {
+    'app:info': vi.fn(overrides['app:info'] ?? (async () => ok(appInfo))),
+    'criteria:list': vi.fn(overrides['criteria:list'] ?? (async () => ok([]))),
+    'criteria:get': vi.fn(overrides['criteria:get'] ?? (async () => ok(criteria))),
+    'demo:get': vi.fn(overrides['demo:get'] ?? (async () => ok(demo))),
+  } satisfies Handlers;
+}
+
+/**
+ * A handler that breaks its typed promise, as a buggy one would at run time. The type system
+ * would refuse it; typing it `never` lets a test hand it to any channel.
+ */
+function untyped(behaviour: () => unknown): never {
+  return behaviour as never;
+}
+
+function errorOf(result: Result<unknown>) {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+describe('dispatch of an unknown channel', () => {
+  it.each(['nope', '', 'APP:INFO', 'app:info ', 'app:', 'constructor', '__proto__', 'toString', 'scorebook:app:info'])(
+    'answers %j with E_UNKNOWN_CHANNEL naming the channel, and calls no handler',
+    async (channel) => {
+      const handlers = fakeHandlers();
+      const error = errorOf(await createDispatch(handlers)(channel, {}));
+      expect(error.code).toBe('E_UNKNOWN_CHANNEL');
+      expect(error.params).toEqual({ channel });
+      for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+    },
+  );
+});
+
+describe('dispatch of a bad request', () => {
+  it.each([
+    ['an id of the wrong type', 'criteria:get', { id: 42 }, 'id'],
+    ['a missing id', 'criteria:get', {}, 'id'],
+    ['an empty id', 'criteria:get', { id: '' }, 'id'],
+    ['an id over 100 characters', 'criteria:get', { id: 'x'.repeat(101) }, 'id'],
+    ['an extra key on a strict schema', 'criteria:get', { id: 'gbt19580-2012', extra: 1 }, 'extra'],
+    ['an extra key on an empty request', 'app:info', { verbose: true }, 'verbose'],
+    ['null', 'app:info', null, '(root)'],
+    ['undefined', 'criteria:list', undefined, '(root)'],
+    ['a string', 'demo:get', 'please', '(root)'],
+    ['a number', 'criteria:get', 7, '(root)'],
+    ['an array', 'app:info', [], '(root)'],
+  ] as const)('answers %s with E_BAD_REQUEST and a detail naming the culprit', async (_, channel, input, culprit) => {
+    const handlers = fakeHandlers();
+    const error = errorOf(await createDispatch(handlers)(channel, input));
+    expect(error.code).toBe('E_BAD_REQUEST');
+    expect(error.params?.detail).toEqual(expect.stringContaining(culprit));
+    expect(handlers[channel]).not.toHaveBeenCalled();
+  });
+
+  it('names at most three issues in the detail', async () => {
+    const input = { id: 1, a: 1, b: 2, c: 3, d: 4 };
+    const error = errorOf(await createDispatch(fakeHandlers())('criteria:get', input));
+    expect(String(error.params?.detail).split('; ').length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('dispatch of a valid request', () => {
+  it('passes the validated request to the handler of that channel only', async () => {
+    const handlers = fakeHandlers();
+    const result = await createDispatch(handlers)('criteria:get', { id: 'gbt19580-2012' });
+    expect(result).toEqual({ ok: true, value: criteria });
+    expect(handlers['criteria:get']).toHaveBeenCalledExactlyOnceWith({ id: 'gbt19580-2012' });
+    expect(handlers['app:info']).not.toHaveBeenCalled();
+  });
+
+  it('returns each channel’s correct response as a success', async () => {
+    const dispatch = createDispatch(fakeHandlers());
+    expect(await dispatch('app:info', {})).toEqual({ ok: true, value: appInfo });
+    expect(await dispatch('criteria:list', {})).toEqual({ ok: true, value: [] });
+    expect(await dispatch('demo:get', {})).toEqual({ ok: true, value: demo });
+  });
+});
+
+describe('dispatch of a handler that throws', () => {
+  it.each([
+    ['rejects with an Error', () => Promise.reject(new Error('disk on fire')), 'disk on fire'],
+    [
+      'throws an Error synchronously',
+      () => {
+        throw new Error('sync boom');
+      },
+      'sync boom',
+    ],
+    ['rejects with a string', () => Promise.reject('plain string'), 'plain string'],
+    [
+      'throws a number',
+      () => {
+        throw 404;
+      },
+      '404',
+    ],
+  ] as const)('answers with E_INTERNAL (never throws) when the handler %s', async (_, behaviour, detail) => {
+    const dispatch = createDispatch(fakeHandlers({ 'app:info': untyped(behaviour) }));
+    const error = errorOf(await dispatch('app:info', {}));
+    expect(error.code).toBe('E_INTERNAL');
+    expect(error.params).toEqual({ detail });
+  });
+
+  it('answers with E_INTERNAL when a channel has no handler at all', async () => {
+    const withoutDemo = Object.fromEntries(Object.entries(fakeHandlers()).filter(([name]) => name !== 'demo:get'));
+    const error = errorOf(await createDispatch(withoutDemo as unknown as Handlers)('demo:get', {}));
+    expect(error.code).toBe('E_INTERNAL');
+  });
+});
+
+describe('dispatch of a handler whose response breaks the contract', () => {
+  it.each([
+    ['app:info', 'misses fields', { name: 'Scorebook' }],
+    ['app:info', 'has an unknown transport', { ...appInfo, transport: 'carrier-pigeon' }],
+    ['app:info', 'has an extra key on a strict schema', { ...appInfo, secret: 'private key' }],
+    ['criteria:list', 'is not an array', { id: 'x' }],
+    ['criteria:list', 'has a malformed entry', [{ id: 1 }]],
+    ['criteria:get', 'is not a criteria file', { ...criteria, format: 'scorebook.criteria/0' }],
+    ['demo:get', 'is null', null],
+  ] as const)('answers %s that %s with E_BAD_RESPONSE naming the channel', async (channel, _, value) => {
+    const dispatch = createDispatch(fakeHandlers({ [channel]: untyped(async () => ok(value)) }));
+    const input = channel === 'criteria:get' ? { id: 'x' } : {};
+    const error = errorOf(await dispatch(channel, input));
+    expect(error.code).toBe('E_BAD_RESPONSE');
+    expect(error.params).toEqual({ channel });
+  });
+});
+
+describe('dispatch of a handler that fails', () => {
+  it('passes the handler’s error Result through unchanged', async () => {
+    const failure = fail('E_CRITERIA_INVALID', 'The criteria file “x.json” is invalid: oops', {
+      file: 'x.json',
+      problem: '问题',
+      problemEn: 'oops',
+    });
+    const dispatch = createDispatch(fakeHandlers({ 'criteria:get': async () => failure }));
+    expect(await dispatch('criteria:get', { id: 'x' })).toStrictEqual(failure);
+  });
+});
+
+describe('dispatch under arbitrary input (property)', () => {
+  const channelArbitrary = fc.oneof(fc.string(), fc.constantFrom(...channels, '__proto__', 'constructor'));
+  const inputArbitrary = fc.oneof(
+    fc.jsonValue(),
+    fc.record({ id: fc.jsonValue() }, { requiredKeys: [] }),
+    fc.constant(undefined),
+  );
+
+  it('never throws and always yields a Result whose error code is a known code', async () => {
+    const dispatch = createDispatch(fakeHandlers());
+    await fc.assert(
+      fc.asyncProperty(channelArbitrary, inputArbitrary, async (channel, input) => {
+        const result = await dispatch(channel, input);
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) expect(errorCodes).toContain(result.error.code);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws even when every handler throws', async () => {
+    const throwing = untyped(() => {
+      throw new Error('always');
+    });
+    const dispatch = createDispatch(
+      fakeHandlers({ 'app:info': throwing, 'criteria:list': throwing, 'criteria:get': throwing, 'demo:get': throwing }),
+    );
+    await fc.assert(
+      fc.asyncProperty(channelArbitrary, inputArbitrary, async (channel, input) => {
+        const result = await dispatch(channel, input);
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

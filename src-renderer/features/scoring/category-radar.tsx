@@ -15,7 +15,7 @@ export function CategoryRadar({ data, label }: { data: readonly RadarPoint[]; la
       aria-label={`${label}: ${data.map((d) => `${d.category} ${d.percent}%`).join(', ')}`}
     >
       <ResponsiveContainer width="100%" height={240}>
-        <RadarChart data={[...data]} outerRadius="62%" margin={{ top: 10, right: 30, bottom: 10, left: 30 }}>
+        <RadarChart data={[...data]} outerRadius="58%" margin={{ top: 10, right: 48, bottom: 10, left: 48 }}>
           <PolarGrid />
           <PolarAngleAxis dataKey="category" tick={{ fontSize: 10 }} />
           <PolarRadiusAxis domain={[0, 100]} tickCount={6} tick={{ fontSize: 9 }} />

@@ -10,10 +10,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
     'The Electron runtime was not found, so the app runs in your browser; data still stays on this computer.',
   'app.loading': 'Loading…',
   'app.footer': 'Works offline; data stays on this computer',
+  'app.breadcrumb': 'You are here',
   'app.home': 'Assignments',
   'app.quarantined': '{count} local records did not match their format and were quarantined (not deleted).',
   'app.storageNotPersisted':
-    'The browser did not grant persistent storage: it may clear data when the disk runs low. Export backups regularly.',
+    'The browser did not grant persistent storage: it may clear this site’s data when the disk runs low. Keep enough free space; the desktop app is not affected.',
   'app.storageNearlyFull': 'Local storage is {percent}% full. Please free some space soon.',
   'app.notFound': 'This page does not exist.',
   'app.backHome': 'Back to assignments',

@@ -7,9 +7,11 @@ export const zhCN = {
   'app.webModeHint': '未检测到 Electron 运行时，应用在浏览器中运行；数据仍只保存在本机。',
   'app.loading': '正在加载…',
   'app.footer': '离线工作，数据保存在本机',
+  'app.breadcrumb': '当前位置',
   'app.home': '评审任务',
   'app.quarantined': '本地数据中有 {count} 条记录格式不正确，已隔离保存（未删除）。',
-  'app.storageNotPersisted': '浏览器未授予持久存储权限：磁盘空间紧张时浏览器可能清理数据。请定期导出备份。',
+  'app.storageNotPersisted':
+    '浏览器未授予持久存储权限：磁盘空间紧张时浏览器可能清理本站数据。请保持充足的磁盘空间；桌面版不受此限制。',
   'app.storageNearlyFull': '本机存储已使用 {percent}%，请尽快释放空间。',
   'app.notFound': '找不到该页面。',
   'app.backHome': '返回评审任务',

@@ -39,7 +39,7 @@ export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
   const percents = progress.status === 'ready' ? progress.value : new Map<string, Map<string, number | null>>();
   return (
     <section className="page">
-      <nav aria-label="breadcrumb" className="breadcrumb">
+      <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
         <a href="#/">{t('app.home')}</a> › <span>{pick(view.cycle.name)}</span>
       </nav>
       <h1>

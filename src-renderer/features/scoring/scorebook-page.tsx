@@ -110,7 +110,7 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
   return (
     <div className="scorebook">
       <div className="scorebook-bar">
-        <nav aria-label="breadcrumb" className="breadcrumb">
+        <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
           <a href="#/">{t('app.home')}</a> ›{' '}
           <a href={routeHash({ page: 'applicants', assignmentId })}>{pick(view.cycle.name)}</a> ›{' '}
           <span>{t(`stage.${view.assignment.stage}`)}</span>

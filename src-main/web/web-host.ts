@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fail, type Result } from '../../src-shared/contract/result';
 import type { Dispatch } from '../handlers/dispatch';
+import { contentSecurityPolicy } from '../services/content-policy';
 import { contentTypeOf, resolveStaticFile } from '../services/static-files';
 import { isAllowedHost, isAllowedOrigin, isValidToken, tokenHeader, type GuardConfig } from './request-guard';
 
@@ -9,9 +10,7 @@ import { isAllowedHost, isAllowedOrigin, isValidToken, tokenHeader, type GuardCo
 const maxBodyBytes = 16 * 1024 * 1024;
 
 /** The same policy as the Electron window, except that fetch may reach this host. */
-export const webCsp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const webCsp = contentSecurityPolicy("'self'");
 
 const securityHeaders: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

@@ -1,6 +1,7 @@
 import { ok, type Result } from '../../src-shared/contract/result';
 import type { Criteria } from '../../src-shared/criteria/criteria-schema';
-import { loadAssignmentView, type AssignmentView } from '../data/assignment-repository';
+import { loadAssignmentApplicants, loadAssignmentHeader, type AssignmentView } from '../data/assignment-repository';
+import { percentsBySheet, sheetIdOf } from '../data/sheet-repository';
 import { useAsync, type AsyncState } from './use-async';
 import { useServices } from './services';
 
@@ -8,16 +9,48 @@ export interface AssignmentContext {
   readonly view: AssignmentView | undefined;
   readonly criteria: Criteria | undefined;
   readonly quarantined: number;
+  /** Per applicant id, the percents of its sheet — only when asked for (the applicant list). */
+  readonly percents: ReadonlyMap<string, ReadonlyMap<string, number | null>>;
 }
 
-/** The assignment with its cycle, applicants and the cycle's criteria (asked of main through the contract). */
-export function useAssignment(assignmentId: string): AsyncState<AssignmentContext> {
+export interface AssignmentOptions {
+  /** Read only this applicant (a scorebook shows one; validating 200 profiles would slow its start). */
+  readonly onlyApplicantId?: string;
+  /** Also read every sheet's percents, for progress and totals. */
+  readonly withPercents?: boolean;
+}
+
+/**
+ * The assignment with its cycle, applicants and the cycle's criteria. After the three small header
+ * reads, the criteria (asked of main through the contract), the applicants and the percents are
+ * fetched in parallel, so a cold start waits for the slowest of them, not their sum.
+ */
+export function useAssignment(assignmentId: string, options: AssignmentOptions = {}): AsyncState<AssignmentContext> {
   const { db, client, now } = useServices();
+  const { onlyApplicantId, withPercents = false } = options;
   return useAsync(async (): Promise<Result<AssignmentContext>> => {
-    const { view, quarantined } = await loadAssignmentView(db, assignmentId, now);
-    if (view === undefined) return ok({ view, criteria: undefined, quarantined });
-    const criteria = await client.call('criteria:get', { id: view.cycle.criteriaId });
+    const { header, quarantined } = await loadAssignmentHeader(db, assignmentId, now);
+    if (header === undefined) return ok({ view: undefined, criteria: undefined, quarantined, percents: new Map() });
+    const only = onlyApplicantId === undefined ? undefined : [onlyApplicantId];
+    const ids = header.assignment.applicantIds;
+    const [criteria, applicants, bySheet] = await Promise.all([
+      client.call('criteria:get', { id: header.cycle.criteriaId }),
+      loadAssignmentApplicants(db, header, now, only),
+      withPercents
+        ? percentsBySheet(
+            db,
+            ids.map((id) => sheetIdOf(assignmentId, id)),
+            now,
+          )
+        : undefined,
+    ]);
     if (!criteria.ok) return criteria;
-    return ok({ view, criteria: criteria.value, quarantined });
-  }, [assignmentId, db, client, now]);
+    const percents = new Map(ids.map((id) => [id, bySheet?.get(sheetIdOf(assignmentId, id)) ?? new Map()]));
+    return ok({
+      view: { ...header, applicants: applicants.applicants },
+      criteria: criteria.value,
+      quarantined: quarantined + applicants.quarantined,
+      percents,
+    });
+  }, [assignmentId, onlyApplicantId, withPercents, db, client, now]);
 }

@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { AssignmentBundle } from '../../src-shared/assignments/assignment-schema';
 import { ok, type Result } from '../../src-shared/contract/result';
 import type { ScorebookDb } from './database';
@@ -66,58 +67,87 @@ export async function listAssignments(
   return { assignments: sorted, cycles: cycles.rows, quarantined: assignments.quarantined + cycles.quarantined };
 }
 
+/** One row by key, parsed; a row failing its schema is quarantined and reads as missing. */
+async function parseOne<T>(
+  db: ScorebookDb,
+  table: string,
+  raw: unknown,
+  schema: ZodType<T>,
+  keyOf: (row: unknown) => unknown,
+  now: () => Date,
+): Promise<{ row: T | undefined; quarantined: number }> {
+  const parsed = await parseRows(db, table, raw === undefined ? [] : [raw], schema, keyOf, now);
+  return { row: parsed.rows[0], quarantined: parsed.quarantined };
+}
+
+export interface AssignmentHeader {
+  readonly assignment: AssignmentRow;
+  readonly cycle: CycleRow;
+  readonly expert: ExpertRow;
+}
+
+/** The assignment with its cycle and expert (three small reads), or undefined when any part is missing. */
+export async function loadAssignmentHeader(
+  db: ScorebookDb,
+  assignmentId: string,
+  now: () => Date,
+): Promise<{ header: AssignmentHeader | undefined; quarantined: number }> {
+  const assignment = await parseOne(
+    db,
+    'assignments',
+    await db.assignments.get(assignmentId),
+    assignmentRowSchema,
+    keyFields('id'),
+    now,
+  );
+  if (assignment.row === undefined) return { header: undefined, quarantined: assignment.quarantined };
+  const [cycleRaw, expertRaw] = await Promise.all([
+    db.cycles.get(assignment.row.cycleId),
+    db.experts.get(assignment.row.expertId),
+  ]);
+  const cycle = await parseOne(db, 'cycles', cycleRaw, cycleRowSchema, keyFields('id'), now);
+  const expert = await parseOne(db, 'experts', expertRaw, expertRowSchema, keyFields('id'), now);
+  const quarantined = assignment.quarantined + cycle.quarantined + expert.quarantined;
+  if (cycle.row === undefined || expert.row === undefined) return { header: undefined, quarantined };
+  return { header: { assignment: assignment.row, cycle: cycle.row, expert: expert.row }, quarantined };
+}
+
+/**
+ * The assignment's applicants in its order — or only those of `onlyIds` (the scorebook needs one,
+ * and reading and validating 200 profiles to show one would cost most of a cold start).
+ */
+export async function loadAssignmentApplicants(
+  db: ScorebookDb,
+  header: AssignmentHeader,
+  now: () => Date,
+  onlyIds?: readonly string[],
+): Promise<{ applicants: ApplicantRow[]; quarantined: number }> {
+  const ids = header.assignment.applicantIds.filter((id) => onlyIds === undefined || onlyIds.includes(id));
+  const raw = await db.applicants.bulkGet(ids.map((id): [string, string] => [header.cycle.id, id]));
+  const parsed = await parseRows(
+    db,
+    'applicants',
+    raw.filter((row) => row !== undefined),
+    applicantRowSchema,
+    keyFields('cycleId', 'id'),
+    now,
+  );
+  const byId = new Map(parsed.rows.map((a) => [a.id, a]));
+  const applicants = ids.flatMap((id) => {
+    const applicant = byId.get(id);
+    return applicant === undefined ? [] : [applicant];
+  });
+  return { applicants, quarantined: parsed.quarantined };
+}
+
 /** The assignment with its cycle, expert and applicants, or undefined when any part is missing. */
 export async function loadAssignmentView(
   db: ScorebookDb,
   assignmentId: string,
   now: () => Date,
 ): Promise<{ view: AssignmentView | undefined; quarantined: number }> {
-  const raw = await db.assignments.get(assignmentId);
-  const parsedAssignment = await parseRows(
-    db,
-    'assignments',
-    raw === undefined ? [] : [raw],
-    assignmentRowSchema,
-    keyFields('id'),
-    now,
-  );
-  const assignment = parsedAssignment.rows[0];
-  if (assignment === undefined) return { view: undefined, quarantined: parsedAssignment.quarantined };
-  const cycleRaw = await db.cycles.get(assignment.cycleId);
-  const expertRaw = await db.experts.get(assignment.expertId);
-  const cycle = await parseRows(
-    db,
-    'cycles',
-    cycleRaw === undefined ? [] : [cycleRaw],
-    cycleRowSchema,
-    keyFields('id'),
-    now,
-  );
-  const expert = await parseRows(
-    db,
-    'experts',
-    expertRaw === undefined ? [] : [expertRaw],
-    expertRowSchema,
-    keyFields('id'),
-    now,
-  );
-  const applicantsRaw = await db.applicants.where('cycleId').equals(assignment.cycleId).toArray();
-  const applicants = await parseRows(
-    db,
-    'applicants',
-    applicantsRaw,
-    applicantRowSchema,
-    keyFields('cycleId', 'id'),
-    now,
-  );
-  const quarantined = parsedAssignment.quarantined + cycle.quarantined + expert.quarantined + applicants.quarantined;
-  const cycleRow = cycle.rows[0];
-  const expertRow = expert.rows[0];
-  if (cycleRow === undefined || expertRow === undefined) return { view: undefined, quarantined };
-  const byId = new Map(applicants.rows.map((a) => [a.id, a]));
-  const ordered = assignment.applicantIds.flatMap((id) => {
-    const applicant = byId.get(id);
-    return applicant === undefined ? [] : [applicant];
-  });
-  return { view: { assignment, cycle: cycleRow, expert: expertRow, applicants: ordered }, quarantined };
+  const { header, quarantined } = await loadAssignmentHeader(db, assignmentId, now);
+  if (header === undefined) return { view: undefined, quarantined };
+  const applicants = await loadAssignmentApplicants(db, header, now);
+  return { view: { ...header, applicants: applicants.applicants }, quarantined: quarantined + applicants.quarantined };
 }

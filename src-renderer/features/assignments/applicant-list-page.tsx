@@ -1,33 +1,24 @@
-import { ok } from '../../../src-shared/contract/result';
+import { useEffect } from 'react';
 import { formatPoints } from '../../../src-shared/scoring/percent';
 import { computeTotals } from '../../../src-shared/scoring/totals';
 import { ErrorBanner } from '../../components/error-banner';
 import { routeHash } from '../../components/route';
-import { useServices } from '../../components/services';
 import { useAssignment } from '../../components/use-assignment';
-import { useAsync } from '../../components/use-async';
-import { percentsBySheet, sheetIdOf } from '../../data/sheet-repository';
 import { useI18n } from '../../i18n/i18n';
 
 export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
   const { t, pick } = useI18n();
-  const { db, now } = useServices();
-  const context = useAssignment(assignmentId);
+  const context = useAssignment(assignmentId, { withPercents: true });
   const view = context.status === 'ready' ? context.value.view : undefined;
-  const progress = useAsync(async () => {
-    if (view === undefined) return ok(new Map<string, Map<string, number | null>>());
-    return ok(
-      await percentsBySheet(
-        db,
-        view.applicants.map((a) => sheetIdOf(assignmentId, a.id)),
-        now,
-      ),
-    );
-  }, [view, db, now, assignmentId]);
+
+  // User Timing mark for `npm run bench`: the list is complete once every applicant's progress is shown.
+  useEffect(() => {
+    if (view !== undefined) performance.mark('applicants:ready');
+  }, [view]);
 
   if (context.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (context.status === 'error') return <ErrorBanner error={context.error} />;
-  const { criteria } = context.value;
+  const { criteria, percents } = context.value;
   if (view === undefined || criteria === undefined) {
     return (
       <section className="panel">
@@ -36,7 +27,6 @@ export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
       </section>
     );
   }
-  const percents = progress.status === 'ready' ? progress.value : new Map<string, Map<string, number | null>>();
   return (
     <section className="page">
       <nav aria-label={t('app.breadcrumb')} className="breadcrumb">
@@ -62,7 +52,7 @@ export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
         </thead>
         <tbody>
           {view.applicants.map((applicant) => {
-            const totals = computeTotals(criteria, percents.get(sheetIdOf(assignmentId, applicant.id)) ?? new Map());
+            const totals = computeTotals(criteria, percents.get(applicant.id) ?? new Map());
             return (
               <tr key={applicant.id}>
                 <th scope="row">

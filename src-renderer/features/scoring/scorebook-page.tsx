@@ -24,7 +24,7 @@ interface ScorebookPageProps {
 export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPageProps) {
   const { t, pick } = useI18n();
   const { db, now, newId } = useServices();
-  const context = useAssignment(assignmentId);
+  const context = useAssignment(assignmentId, { onlyApplicantId: applicantId });
   const view = context.status === 'ready' ? context.value.view : undefined;
   const criteria = context.status === 'ready' ? context.value.criteria : undefined;
   const applicant = view?.applicants.find((a) => a.id === applicantId);
@@ -84,6 +84,11 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
   useEffect(() => {
     if (itemId !== undefined) document.getElementById('item-heading')?.focus();
   }, [itemId]);
+
+  // User Timing mark for `npm run bench`: the scorebook is usable once the sheet is on screen.
+  useEffect(() => {
+    if (sheet.loaded) performance.mark('scorebook:ready');
+  }, [sheet.loaded]);
 
   if (context.status === 'loading' || sheetReady.status === 'loading')
     return <p aria-busy="true">{t('app.loading')}</p>;

@@ -1,10 +1,10 @@
+import { contentTypeOf } from '../../../src-main/services/static-files';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   APP_CONTENT_SECURITY_POLICY,
-  appContentType,
   createAppRequestHandler,
   handleAppProtocol,
   registerAppScheme,
@@ -82,7 +82,7 @@ describe('registerAppScheme', () => {
   it('registers app:// as standard, secure and fetch-capable, and nothing more (no CORS, no CSP bypass)', () => {
     registerAppScheme(protocol);
     expect(protocol.privilegedSchemes).toEqual([
-      [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],
+      [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }],
     ]);
   });
 });
@@ -162,11 +162,11 @@ describe('the app:// handler', () => {
   });
 
   it('picks content types by extension, case-insensitively', () => {
-    expect(appContentType('a/INDEX.HTML')).toBe('text/html; charset=utf-8');
-    expect(appContentType('a/chunk.mjs')).toBe('text/javascript; charset=utf-8');
-    expect(appContentType('a/x.json')).toBe('application/json; charset=utf-8');
-    expect(appContentType('a/x.wasm')).toBe('application/wasm');
-    expect(appContentType('a/x')).toBe('application/octet-stream');
+    expect(contentTypeOf('a/INDEX.HTML')).toBe('text/html; charset=utf-8');
+    expect(contentTypeOf('a/chunk.mjs')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeOf('a/x.json')).toBe('application/json; charset=utf-8');
+    expect(contentTypeOf('a/x.wasm')).toBe('application/wasm');
+    expect(contentTypeOf('a/x')).toBe('application/octet-stream');
   });
 
   it.each(['app://scorebook/', 'app://scorebook/scoring/applicant-7', 'app://scorebook/office/inbox?tab=2'])(

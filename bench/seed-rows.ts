@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { assignmentBundleSchema, type AssignmentBundle } from '../src-shared/assignments/assignment-schema';
+import { allItems, parseCriteriaJson } from '../src-shared/criteria/load-criteria';
+import type { Criteria } from '../src-shared/criteria/criteria-schema';
+import { USCC_CHARSET, usccCheckChar } from '../src-shared/office/uscc';
+import { formatPoints } from '../src-shared/scoring/percent';
+import { computeTotals } from '../src-shared/scoring/totals';
+import {
+  applicantRowSchema,
+  itemRowSchema,
+  sheetRowSchema,
+  type ApplicantRow,
+  type ItemRow,
+  type SheetRow,
+} from '../src-renderer/data/row-schemas';
+import { sheetIdOf } from '../src-renderer/data/sheet-repository';
+
+/** What the benchmark adds to the demo cycle, built and schema-checked in Node before it reaches the page. */
+export interface SeedData {
+  readonly assignmentId: string;
+  /** All applicant ids in list order: the 3 demo applicants, then the generated ones. */
+  readonly applicantIds: readonly string[];
+  /** Only the generated applicants; the demo button stores the demo ones. */
+  readonly newApplicants: readonly ApplicantRow[];
+  readonly sheets: readonly SheetRow[];
+  readonly items: readonly ItemRow[];
+  /** The total the app must show for each applicant, as "X / 1000". */
+  readonly totalText: ReadonlyMap<string, string>;
+}
+
+export function loadDemoBundle(): AssignmentBundle {
+  return assignmentBundleSchema.parse(JSON.parse(readFileSync('resources/demo/demo-cycle.json', 'utf8')));
+}
+
+export function loadCriteria(id: string): Criteria {
+  const file = `resources/criteria/${id}.json`;
+  const parsed = parseCriteriaJson(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(`criteria ${file}: ${parsed.error.message}`);
+  return parsed.value;
+}
+
+/** mulberry32: a small seeded generator, so every run scores the same percents. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A code that passes GB 32100-2015's check (the app only needs 18 characters, but a real-looking list is fairer). */
+function fakeUscc(index: number): string {
+  const serial = index.toString().padStart(8, '0');
+  const first17 = `91650106${serial}${USCC_CHARSET.charAt(index % 10)}`;
+  return `${first17}${usccCheckChar(first17) ?? '0'}`;
+}
+
+/**
+ * Grows the demo cycle to `count` applicants, each with a sheet and every item scored (a random valid
+ * percent and one strength). Every row is parsed with the app's own row schema here, so a format
+ * drift fails the benchmark loudly instead of being quarantined silently by the app.
+ */
+export function buildSeed(count: number, at: string, seed = 19580): SeedData {
+  const bundle = loadDemoBundle();
+  const criteria = loadCriteria(bundle.cycle.criteriaId);
+  const template = bundle.applicants[0];
+  if (template === undefined) throw new Error('the demo bundle has no applicant');
+  const random = seededRandom(seed);
+  const steps = 100 / criteria.percentStep + 1;
+  const newApplicants: ApplicantRow[] = [];
+  for (let index = bundle.applicants.length; index < count; index += 1) {
+    const number = (index + 1).toString().padStart(3, '0');
+    newApplicants.push(
+      applicantRowSchema.parse({
+        ...template,
+        v: 1,
+        cycleId: bundle.cycle.id,
+        id: `bench-applicant-${number}`,
+        name: `基准测试申报组织 ${number} 有限公司`,
+        uscc: fakeUscc(index),
+      }),
+    );
+  }
+  const applicantIds = [...bundle.applicants.map((a) => a.id), ...newApplicants.map((a) => a.id)];
+  const { assignment } = bundle;
+  const sheets: SheetRow[] = [];
+  const items: ItemRow[] = [];
+  const totalText = new Map<string, string>();
+  for (const applicantId of applicantIds) {
+    const sheetId = sheetIdOf(assignment.id, applicantId);
+    sheets.push(
+      sheetRowSchema.parse({
+        v: 1,
+        id: sheetId,
+        cycleId: bundle.cycle.id,
+        assignmentId: assignment.id,
+        applicantId,
+        stage: assignment.stage,
+        criteriaId: criteria.id,
+        status: 'draft',
+        createdAt: at,
+        updatedAt: at,
+      }),
+    );
+    const percents = new Map<string, number>();
+    for (const [position, item] of allItems(criteria).entries()) {
+      const percent = Math.min(steps - 1, Math.floor(random() * steps)) * criteria.percentStep;
+      percents.set(item.id, percent);
+      items.push(
+        itemRowSchema.parse({
+          v: 1,
+          sheetId,
+          itemId: item.id,
+          percent,
+          strengths: [
+            {
+              id: `bench-${applicantId}-${item.id}-s1`,
+              text: `优势：${item.id} 方法明确，展开较好`,
+              page: position + 1,
+              ref: '',
+            },
+          ],
+          ofis: [],
+          note: '',
+          updatedAt: at,
+        }),
+      );
+    }
+    const totals = computeTotals(criteria, percents);
+    totalText.set(applicantId, `${formatPoints(totals.hundredths)} / ${formatPoints(totals.maxHundredths)}`);
+  }
+  return { assignmentId: assignment.id, applicantIds, newApplicants, sheets, items, totalText };
+}

@@ -9,11 +9,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // Two Node entries from one build: the Electron main process, and the local web host
-        // that `npm start` falls back to where the Electron runtime is missing.
+        // Three Node entries from one build: the Electron main process, the local web host that
+        // `npm start` falls back to where the Electron runtime is missing, and the package CLI.
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
           'web-host': resolve(root, 'src-main/web/start-web-host.ts'),
+          cli: resolve(root, 'src-main/cli/main.ts'),
         },
       },
     },

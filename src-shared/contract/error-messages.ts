@@ -90,6 +90,118 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     'zh-CN': '找不到该评分表。',
     en: 'This score sheet was not found.',
   },
+  E_TOO_LARGE: {
+    'zh-CN': '文件过大（{size} 字节，上限 {limit} 字节），未读取。',
+    en: 'The file is too large ({size} bytes, limit {limit} bytes) and was not read.',
+  },
+  E_SEAL: {
+    'zh-CN': '无法解密此评分包：它不是发给本机密钥的，或已损坏。',
+    en: 'This package cannot be opened: it was not sealed to this key, or it is damaged.',
+  },
+  E_CONTAINER: {
+    'zh-CN': '评分包文件结构不合规（{detail}），已拒收。',
+    en: 'The package file’s structure is not allowed ({detail}); it was refused.',
+  },
+  E_MALFORMED: {
+    'zh-CN': '评分包的签名信封格式不正确（{detail}）。',
+    en: 'The package’s signed envelope is malformed ({detail}).',
+  },
+  E_TYPE: {
+    'zh-CN': '不接受此类型的评分包：{payloadType}。',
+    en: 'This kind of package is not accepted: {payloadType}.',
+  },
+  E_KEY_UNKNOWN: {
+    'zh-CN': '签名密钥未登记（指纹 {keyId}），无法确认签名者身份。',
+    en: 'The signing key is not registered (fingerprint {keyId}); the signer cannot be identified.',
+  },
+  E_KEY_REVOKED: {
+    'zh-CN': '签名密钥已被吊销（指纹 {keyId}），其后签署的评分包一律拒收。',
+    en: 'The signing key has been revoked (fingerprint {keyId}); packages signed with it are refused.',
+  },
+  E_SIG: {
+    'zh-CN': '签名验证失败：评分包在签名后被改动，或并非由该密钥签署。',
+    en: 'The signature does not verify: the package was changed after signing, or not signed by this key.',
+  },
+  E_NONCANONICAL: {
+    'zh-CN': '评分包内容不是规范格式（{detail}），可能被改写过。',
+    en: 'The package content is not in canonical form ({detail}); it may have been rewritten.',
+  },
+  E_SCHEMA: {
+    'zh-CN': '评分包内容不符合格式规定：{detail}',
+    en: 'The package content does not match its format: {detail}',
+  },
+  E_ISSUER_MISMATCH: {
+    'zh-CN': '评分包声明的签发人与签名密钥的持有人不一致。',
+    en: 'The issuer named in the package does not own the key that signed it.',
+  },
+  E_CYCLE: {
+    'zh-CN': '评分包所属的评审周期不存在或未开放：{cycleId}。',
+    en: 'The package’s cycle does not exist or is not open: {cycleId}.',
+  },
+  E_STAGE_CLOSED: {
+    'zh-CN': '该评审阶段已关闭，不再接收评分包：{stage}。',
+    en: 'This stage is closed and no longer accepts packages: {stage}.',
+  },
+  E_NOT_ASSIGNED: {
+    'zh-CN': '该专家未被分配评审此申报组织。',
+    en: 'This expert is not assigned to this applicant.',
+  },
+  E_RECUSED: {
+    'zh-CN': '该专家已声明回避此申报组织，其评分不予计入。',
+    en: 'This expert has recused from this applicant; the score is not counted.',
+  },
+  E_ID_REUSE: {
+    'zh-CN': '评分包编号已被另一份内容使用，拒收。',
+    en: 'This package id was already used for different content; refused.',
+  },
+  E_ROLLBACK: {
+    'zh-CN': '版本号 {seq} 不高于已接收的版本 {lastSeq}，可能是旧版本重放，拒收。',
+    en: 'Version {seq} is not newer than the accepted version {lastSeq}; possibly a replay, refused.',
+  },
+  E_FORK: {
+    'zh-CN': '同一版本号 {seq} 出现了不同内容，已标记待核查。',
+    en: 'Version {seq} exists with different content; flagged for review.',
+  },
+  E_GAP: {
+    'zh-CN': '版本号 {seq} 之前还缺少版本（已接收到 {lastSeq}），暂存待补齐。',
+    en: 'Versions are missing before {seq} (accepted up to {lastSeq}); held until the gap is filled.',
+  },
+  E_ATTACHMENT: {
+    'zh-CN': '附件“{name}”缺失，或与签名记录的哈希值或大小不符。',
+    en: 'The attachment “{name}” is missing or does not match its signed hash or size.',
+  },
+  E_TOTALS: {
+    'zh-CN': '评分包中的合计分与按评分项重新计算的结果不一致。',
+    en: 'The totals in the package differ from those recomputed from its items.',
+  },
+  E_NO_PROFILE: {
+    'zh-CN': '尚未建立评审专家档案和密钥。',
+    en: 'No expert profile and keys have been set up yet.',
+  },
+  E_PROFILE_EXISTS: {
+    'zh-CN': '本机已有评审专家档案和密钥，不会覆盖。',
+    en: 'An expert profile and keys already exist on this computer; they are not overwritten.',
+  },
+  E_PASSPHRASE_WEAK: {
+    'zh-CN': '口令太短：至少需要 {min} 个字符。',
+    en: 'The passphrase is too short: at least {min} characters are needed.',
+  },
+  E_PASSPHRASE_WRONG: {
+    'zh-CN': '口令不正确。请在 {seconds} 秒后重试。',
+    en: 'Wrong passphrase. Try again in {seconds} seconds.',
+  },
+  E_THROTTLED: {
+    'zh-CN': '尝试次数过多，请在 {seconds} 秒后再试。',
+    en: 'Too many attempts; try again in {seconds} seconds.',
+  },
+  E_KEY_FILE_CORRUPT: {
+    'zh-CN': '密钥文件已损坏，无法读取（{file}）。该文件不会被覆盖，请联系办公室技术支持或从备份恢复。',
+    en: 'The key file is damaged and cannot be read ({file}). It will not be overwritten; contact the office’s technical support or restore it from a backup.',
+  },
+  E_LOCKED: {
+    'zh-CN': '应用已锁定，请输入口令解锁。',
+    en: 'The app is locked; enter your passphrase to unlock it.',
+  },
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { fail, ok, type Result } from '../../src-shared/contract/result';
+
+/**
+ * One small file of main's that holds secrets (the wrapped key file). Reads refuse oversized files
+ * (hostile input is capped before reading, docs/security.md); writes are atomic and durable, so a crash
+ * or a full disk leaves either the old file or the new one, never a mix — losing the key file would lose
+ * the expert's identity.
+ */
+export interface SecretFile {
+  /** The file's bytes, or `undefined` when there is no file. */
+  read(): Promise<Result<Uint8Array | undefined>>;
+  /** Replaces the file with `bytes` atomically (temp file, fsync, rename, fsync of the folder). */
+  write(bytes: Uint8Array): Promise<Result<void>>;
+}
+
+/** A key file is about 1 KB; anything near this size is not ours. */
+const defaultMaxBytes = 1024 * 1024;
+
+/** Owner read/write only: other local users must not even get the wrapped key to attack offline. */
+const fileMode = 0o600;
+const folderMode = 0o700;
+
+export function createSecretFile(path: string, options: { readonly maxBytes?: number } = {}): SecretFile {
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const name = basename(path);
+  return {
+    async read() {
+      try {
+        const bytes = await readFile(path);
+        if (bytes.byteLength > maxBytes) {
+          return fail('E_TOO_LARGE', `${name} is larger than ${maxBytes} bytes`, {
+            size: bytes.byteLength,
+            limit: maxBytes,
+          });
+        }
+        return ok(new Uint8Array(bytes));
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return ok(undefined);
+        const detail = `cannot read ${name}: ${errorCode(error) ?? String(error)}`;
+        return fail('E_INTERNAL', detail, { detail });
+      }
+    },
+    async write(bytes) {
+      const temp = `${path}.tmp-${randomBytes(8).toString('hex')}`;
+      try {
+        await mkdir(dirname(path), { recursive: true, mode: folderMode });
+        // 'wx': a fresh file, never an existing one (the random suffix makes a clash unlikely; this makes it safe).
+        const handle = await open(temp, 'wx', fileMode);
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, path);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        const detail = `cannot write ${name}: ${errorCode(error) ?? String(error)}`;
+        return fail('E_STORAGE_WRITE', detail, { detail });
+      }
+      // The rename is done: the new content is in place. Syncing the folder makes the rename itself survive a
+      // power cut (rename(2) is atomic but only durable once the directory entry is flushed).
+      await syncFolder(dirname(path));
+      return ok(undefined);
+    },
+  };
+}
+
+/**
+ * Flushes a directory entry. Windows cannot open a directory as a file (EISDIR) or sync it (EPERM), and some
+ * file systems refuse fsync on a directory (EINVAL, fsync(2)); there the file system journals the rename itself.
+ * No failure here is reported, whatever its code: the new content is already renamed into place and readable,
+ * and telling the caller "not written" would be false.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // See above: EISDIR, EPERM, EINVAL are expected on some platforms; anything else changes nothing.
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { createHandlers } from '../handlers/create-handlers';
+import { secureRandom } from '../services/secure-random';
 import { createDispatch } from '../handlers/dispatch';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createHardenedWindow, hardenSession, hardenWebContents } from './harden-window';
@@ -42,6 +43,8 @@ function start(): void {
     dataDir: app.getPath('userData'),
     transport: 'electron',
     appVersion: app.getVersion(),
+    now: Date.now,
+    random: secureRandom,
   });
   bindContractToIpc({ ipcMain, dispatch: createDispatch(handlers) });
   openMainWindow();

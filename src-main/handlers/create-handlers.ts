@@ -1,26 +1,59 @@
+import { join } from 'node:path';
 import { ok } from '../../src-shared/contract/result';
+import { createArchiveFolder } from '../services/archive-folder';
+import type { KdfParams } from '../services/key-file';
+import { createKeyStore } from '../services/key-store';
 import { createResourceFiles } from '../services/resource-files';
+import { createSecretFile } from '../services/secret-file';
+import { createSettingsFile } from '../services/settings-file';
 import { createCriteriaHandlers } from './criteria-handlers';
 import { createDemoHandlers } from './demo-handlers';
 import type { Handlers } from './handler-types';
+import { createIdentityHandlers } from './identity-handlers';
 
 export interface HandlerDeps {
   /** Folder holding criteria/, demo/ and fonts/ (shipped with the app). */
   readonly resourcesDir: string;
-  /** Folder where main keeps this installation's files. */
+  /** Folder where main keeps this installation's files: keys.json, settings.json, outbox/. */
   readonly dataDir: string;
   readonly transport: 'electron' | 'web';
   readonly appVersion: string;
+  /** Wall clock in Unix milliseconds (`Date.now` in production): package times and ids, the unlock throttle. */
+  readonly now: () => number;
+  /** Fills and returns `bytes` with cryptographically secure random bytes (`crypto.getRandomValues`). */
+  readonly random: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * scrypt parameters for key files written from now on; kdfDefaults when absent. Only tests pass this (a small N
+   * keeps them fast); production callers leave it out. Existing files always unlock with their own parameters.
+   */
+  readonly kdf?: KdfParams;
 }
 
 /** Builds every contract handler from its services; both transports call this once at start. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const files = createResourceFiles(deps.resourcesDir);
+  const keyFilePath = join(deps.dataDir, 'keys.json');
+  const keys = createKeyStore({
+    file: createSecretFile(keyFilePath),
+    fileName: keyFilePath,
+    now: deps.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    kdf: deps.kdf,
+  });
   return {
     async 'app:info'() {
       return ok({ name: 'Scorebook', version: deps.appVersion, transport: deps.transport, dataDir: deps.dataDir });
     },
     ...createCriteriaHandlers(files),
     ...createDemoHandlers(files),
+    ...createIdentityHandlers({
+      keys,
+      keyFilePath,
+      settings: createSettingsFile({ path: join(deps.dataDir, 'settings.json'), now: deps.now }),
+      outbox: createArchiveFolder(join(deps.dataDir, 'outbox')),
+      now: deps.now,
+      random: deps.random,
+      appVersion: deps.appVersion,
+    }),
   };
 }

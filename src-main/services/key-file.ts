@@ -1,6 +1,7 @@
 import { createHash, randomBytes, scrypt } from 'node:crypto';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
+import { expertProfileSchema, type ExpertProfile } from '../../src-shared/packages/payload-schemas';
 
 /**
  * The key file, format `scorebook.keyfile/1` (../shared/design/package-format.md, "Keys"): the profile and both
@@ -37,20 +38,10 @@ function base64Of(length: { bytes: number } | { max: number }) {
 }
 
 const notBlank = (text: string): boolean => text.trim().length > 0;
-const phoneCharacters = /^[0-9 +-]*$/;
 const powerOfTwo = (n: number): boolean => (n & (n - 1)) === 0;
-
-export const expertProfileSchema = z.strictObject({
-  name: z.string().min(1).max(50).refine(notBlank),
-  workUnit: z.string().min(1).max(100).refine(notBlank),
-  title: z.string().max(50),
-  phone: z.string().max(30).regex(phoneCharacters),
-  fields: z.array(z.string().min(1).max(30).refine(notBlank)).max(10),
-});
 
 export const officeProfileSchema = z.strictObject({ name: z.string().min(1).max(100).refine(notBlank) });
 
-export type ExpertProfile = z.infer<typeof expertProfileSchema>;
 export type OfficeProfile = z.infer<typeof officeProfileSchema>;
 export type Role = 'expert' | 'office';
 export type ProfileFor<R extends Role> = R extends 'expert' ? ExpertProfile : OfficeProfile;

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../src-shared/contract/result';
+import { expertProfileSchema } from '../../src-shared/packages/payload-schemas';
 import {
   decodeBase64,
-  expertProfileSchema,
   generateKeyFile,
   kdfDefaults,
   officeProfileSchema,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { createDispatch } from '../handlers/dispatch';
 import { createHandlers } from '../handlers/create-handlers';
+import { secureRandom } from '../services/secure-random';
 import { defaultDataDir } from './host-options';
 import { createWebHostListener } from './web-host';
 
@@ -24,6 +25,8 @@ export function devHostPlugin({ appRoot }: { appRoot: string }): Plugin {
         dataDir,
         transport: 'web',
         appVersion: 'dev',
+        now: Date.now,
+        random: secureRandom,
       });
       const listener = createWebHostListener({ port, token, dispatch: createDispatch(handlers) });
       server.middlewares.use((req, res, next) => {

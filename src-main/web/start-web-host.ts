@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../handlers/dispatch';
 import { createHandlers } from '../handlers/create-handlers';
+import { secureRandom } from '../services/secure-random';
 import { parseHostOptions } from './host-options';
 import { createWebHostListener } from './web-host';
 
@@ -38,6 +39,8 @@ function main(): void {
     dataDir,
     transport: 'web',
     appVersion: version,
+    now: Date.now,
+    random: secureRandom,
   });
   const token = randomBytes(32).toString('base64url');
   const listener = createWebHostListener({

@@ -3,6 +3,8 @@ import { ErrorBanner } from '../components/error-banner';
 import { useAsync } from '../components/use-async';
 import { ApplicantListPage } from '../features/assignments/applicant-list-page';
 import { HomePage } from '../features/assignments/home-page';
+import { IdentityGate, useIdentity } from '../features/identity/identity-gate';
+import { ProfilePage } from '../features/identity/profile-page';
 import { ScorebookPage } from '../features/scoring/scorebook-page';
 import { ServicesProvider, useServices, type AppServices } from '../components/services';
 import { navigate, useRoute } from '../components/route';
@@ -23,10 +25,43 @@ function LanguageSwitch() {
   );
 }
 
+/** The app behind the identity gate: a bar with the expert's name and lock button, and the routed page. */
+function Routes() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const { status, lock } = useIdentity();
+  return (
+    <>
+      <nav className="user-bar" aria-label={t('identity.panel')}>
+        <a href="#/">{t('app.home')}</a>
+        <a href="#/profile" aria-current={route.page === 'profile' ? 'page' : undefined}>
+          {status.profile?.name} · {t('identity.panel')}
+        </a>
+        <button type="button" onClick={lock}>
+          {t('identity.lockNow')}
+        </button>
+      </nav>
+      {route.page === 'home' && <HomePage />}
+      {route.page === 'profile' && <ProfilePage />}
+      {route.page === 'applicants' && <ApplicantListPage assignmentId={route.assignmentId} />}
+      {route.page === 'scorebook' && (
+        <ScorebookPage assignmentId={route.assignmentId} applicantId={route.applicantId} itemId={route.itemId} />
+      )}
+      {route.page === 'not-found' && (
+        <section className="panel">
+          <p>{t('app.notFound')}</p>
+          <button type="button" onClick={() => navigate({ page: 'home' })}>
+            {t('app.backHome')}
+          </button>
+        </section>
+      )}
+    </>
+  );
+}
+
 function Shell() {
   const { t, lang } = useI18n();
   const { transport, client } = useServices();
-  const route = useRoute();
   // One call at start proves the way to main works; a stale token says how to get the current address.
   const info = useAsync(() => client.call('app:info', {}), [client]);
   const health = useStorageHealth(typeof navigator === 'undefined' ? undefined : navigator.storage);
@@ -69,19 +104,9 @@ function Shell() {
       )}
       {info.status === 'error' && <ErrorBanner error={info.error} />}
       <main id="main" tabIndex={-1}>
-        {route.page === 'home' && <HomePage />}
-        {route.page === 'applicants' && <ApplicantListPage assignmentId={route.assignmentId} />}
-        {route.page === 'scorebook' && (
-          <ScorebookPage assignmentId={route.assignmentId} applicantId={route.applicantId} itemId={route.itemId} />
-        )}
-        {route.page === 'not-found' && (
-          <section className="panel">
-            <p>{t('app.notFound')}</p>
-            <button type="button" onClick={() => navigate({ page: 'home' })}>
-              {t('app.backHome')}
-            </button>
-          </section>
-        )}
+        <IdentityGate>
+          <Routes />
+        </IdentityGate>
       </main>
       <footer className="app-footer muted">
         Scorebook {info.status === 'ready' ? info.value.version : ''} · {t('app.footer')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { readonly page: 'home' }
+  | { readonly page: 'profile' }
   | { readonly page: 'applicants'; readonly assignmentId: string }
   | {
       readonly page: 'scorebook';
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   }
   // `#token=…` is the web host's address before the token is taken; it shows the first screen.
   if (parts.length === 0 || hash.startsWith('#token=')) return { page: 'home' };
+  if (parts.length === 1 && parts[0] === 'profile') return { page: 'profile' };
   const [a, assignmentId, b, applicantId, c, itemId] = parts;
   if (a !== 'assignments' || assignmentId === undefined) return { page: 'not-found' };
   if (b === undefined) return { page: 'applicants', assignmentId };
@@ -42,6 +44,8 @@ export function routeHash(route: Route): string {
     case 'home':
     case 'not-found':
       return '#/';
+    case 'profile':
+      return '#/profile';
     case 'applicants':
       return `#/assignments/${e(route.assignmentId)}`;
     case 'scorebook':

@@ -2,7 +2,19 @@
  * The contract's channel names without their schemas. The sandboxed preload imports only this,
  * so it bundles to a few lines with no dependency; channels.ts checks that both lists agree.
  */
-export const channelNames = ['app:info', 'criteria:list', 'criteria:get', 'demo:get'] as const;
+export const channelNames = [
+  'app:info',
+  'criteria:list',
+  'criteria:get',
+  'demo:get',
+  'identity:status',
+  'identity:create',
+  'identity:unlock',
+  'identity:lock',
+  'identity:change-passphrase',
+  'settings:set-idle-minutes',
+  'enrollment:export',
+] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 

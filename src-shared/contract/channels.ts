@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assignmentBundleSchema } from '../assignments/assignment-schema';
 import { criteriaFileSchema } from '../criteria/criteria-schema';
+import { expertProfileSchema } from '../packages/payload-schemas';
 import type { ChannelName } from './channel-names';
 
 const empty = z.object({}).strict();
@@ -26,6 +27,24 @@ export const criteriaSummarySchema = z
   .strict();
 export type CriteriaSummary = z.infer<typeof criteriaSummarySchema>;
 
+/** Where this installation's identity stands; never carries key material beyond public fingerprints. */
+export const identityStatusSchema = z
+  .object({
+    state: z.enum(['none', 'locked', 'unlocked', 'corrupt']),
+    profile: expertProfileSchema.nullable(),
+    /** SHA-256 of the raw Ed25519 public key, lowercase hex. */
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+    /** Minutes without input before the app locks itself (a setting, default 15). */
+    idleMinutes: z.number().int().min(1).max(240),
+  })
+  .strict();
+export type IdentityStatus = z.infer<typeof identityStatusSchema>;
+
+const passphrase = z.string().min(1).max(1000);
+
 /**
  * The host contract: channel → request and response schemas. Both transports (Electron IPC
  * and the local web host) bind exactly these channels; the renderer's client is typed from it.
@@ -35,6 +54,26 @@ export const contract = {
   'criteria:list': { request: empty, response: z.array(criteriaSummarySchema) },
   'criteria:get': { request: z.object({ id: z.string().min(1).max(100) }).strict(), response: criteriaFileSchema },
   'demo:get': { request: empty, response: assignmentBundleSchema },
+  'identity:status': { request: empty, response: identityStatusSchema },
+  'identity:create': {
+    request: z.object({ profile: expertProfileSchema, passphrase }).strict(),
+    response: identityStatusSchema,
+  },
+  'identity:unlock': { request: z.object({ passphrase }).strict(), response: identityStatusSchema },
+  'identity:lock': { request: empty, response: identityStatusSchema },
+  'identity:change-passphrase': {
+    request: z.object({ oldPassphrase: passphrase, newPassphrase: passphrase }).strict(),
+    response: identityStatusSchema,
+  },
+  'settings:set-idle-minutes': {
+    request: z.object({ idleMinutes: z.number().int().min(1).max(240) }).strict(),
+    response: identityStatusSchema,
+  },
+  /** A self-signed enrollment package (profile + both public keys) for the office, as file bytes. */
+  'enrollment:export': {
+    request: empty,
+    response: z.object({ fileName: z.string(), base64: z.string(), fingerprint: z.string() }).strict(),
+  },
 } as const;
 
 export type Contract = typeof contract;

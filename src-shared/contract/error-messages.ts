@@ -187,8 +187,8 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     en: 'The passphrase is too short: at least {min} characters are needed.',
   },
   E_PASSPHRASE_WRONG: {
-    'zh-CN': '口令不正确。请在 {seconds} 秒后重试。',
-    en: 'Wrong passphrase. Try again in {seconds} seconds.',
+    'zh-CN': '口令不正确。',
+    en: 'Wrong passphrase.',
   },
   E_THROTTLED: {
     'zh-CN': '尝试次数过多，请在 {seconds} 秒后再试。',

@@ -128,13 +128,20 @@ export const pledgePayloadSchema = z
   .strict();
 export type PledgePayload = z.infer<typeof pledgePayloadSchema>;
 
+const notBlank = (text: string): boolean => text.trim().length > 0;
+
+/** The expert's profile as enrolled and as kept with the keys (one schema for both). */
 export const expertProfileSchema = z
   .object({
-    name: z.string().min(1).max(50),
-    workUnit: z.string().min(1).max(100),
+    name: z.string().min(1).max(50).refine(notBlank),
+    workUnit: z.string().min(1).max(100).refine(notBlank),
     title: z.string().max(50),
-    phone: z.string().max(30),
-    fields: z.array(z.string().min(1).max(30)).max(10),
+    /** Digits, spaces, + and - only. */
+    phone: z
+      .string()
+      .max(30)
+      .regex(/^[0-9 +-]*$/),
+    fields: z.array(z.string().min(1).max(30).refine(notBlank)).max(10),
   })
   .strict();
 export type ExpertProfile = z.infer<typeof expertProfileSchema>;

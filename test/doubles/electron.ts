@@ -324,6 +324,89 @@ class FakeSession {
 
 export const session = { defaultSession: new FakeSession() };
 
+/** What getSelectedStorageBackend() can answer (Electron 45, Linux). */
+export type FakeStorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+
+const fakeCipherPrefix = 'fake-os-crypt:';
+
+/**
+ * safeStorage: a reversible stand-in for the OS keyring. The ciphertext is `fake-os-crypt:<key version>:` and the
+ * UTF-8 bytes XOR 0x5a, so a test can check that no plaintext reaches the disk. Set `encryptionAvailable` and
+ * `backend` to model a machine; rotateKey() makes older ciphertext decrypt with `shouldReEncrypt`; `failEncrypt` and
+ * `failDecrypt` make the calls fail as a locked keyring does.
+ */
+class FakeSafeStorage {
+  encryptionAvailable = true;
+  backend: FakeStorageBackend = 'gnome_libsecret';
+  failDecrypt = false;
+  failEncrypt = false;
+  keyVersion = 1;
+
+  isEncryptionAvailable(): boolean {
+    return this.encryptionAvailable;
+  }
+
+  isAsyncEncryptionAvailable(): Promise<boolean> {
+    return Promise.resolve(this.encryptionAvailable);
+  }
+
+  getSelectedStorageBackend(): FakeStorageBackend {
+    return this.backend;
+  }
+
+  encryptString(plainText: string): Buffer {
+    // Electron throws when no encryption is available.
+    if (!this.encryptionAvailable || this.failEncrypt) {
+      throw new Error('Error while encrypting the text provided to encryptString.');
+    }
+    const body = Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a);
+    return Buffer.concat([Buffer.from(`${fakeCipherPrefix}${this.keyVersion}:`), body]);
+  }
+
+  encryptStringAsync(plainText: string): Promise<Buffer> {
+    try {
+      return Promise.resolve(this.encryptString(plainText));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  decryptString(encrypted: Buffer): string {
+    return this.#decrypt(encrypted).result;
+  }
+
+  decryptStringAsync(encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> {
+    try {
+      return Promise.resolve(this.#decrypt(encrypted));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Test helper: the OS rotates its key; ciphertext made before decrypts with shouldReEncrypt. */
+  rotateKey(): void {
+    this.keyVersion += 1;
+  }
+
+  reset(): void {
+    this.encryptionAvailable = true;
+    this.backend = 'gnome_libsecret';
+    this.failDecrypt = false;
+    this.failEncrypt = false;
+    this.keyVersion = 1;
+  }
+
+  #decrypt(encrypted: Buffer): { shouldReEncrypt: boolean; result: string } {
+    if (!this.encryptionAvailable || this.failDecrypt) throw new Error('Error while decrypting the ciphertext.');
+    const match = /^fake-os-crypt:(\d+):/.exec(encrypted.subarray(0, 32).toString('latin1'));
+    if (match === null || match[1] === undefined) throw new Error('Error while decrypting the ciphertext.');
+    const body = encrypted.subarray(match[0].length).map((byte) => byte ^ 0x5a);
+    return { shouldReEncrypt: Number(match[1]) < this.keyVersion, result: Buffer.from(body).toString('utf8') };
+  }
+}
+
+export const safeStorage = new FakeSafeStorage();
+
 /** Clears every recorded call, registration, window and listener of the double. */
 export function resetElectronDouble(): void {
   app.reset();
@@ -335,4 +418,5 @@ export function resetElectronDouble(): void {
   protocol.privilegedSchemes = [];
   protocol.handlers.clear();
   session.defaultSession.reset();
+  safeStorage.reset();
 }

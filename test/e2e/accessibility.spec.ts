@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { demoApplicant, expect, openApplicant, pickPercent, test, waitSaved } from './support/fixtures';
+import { createProfile, demoApplicant, expect, openApplicant, pickPercent, test, waitSaved } from './support/fixtures';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -15,11 +15,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-test('the first screen, the applicant list and the scorebook have no serious or critical axe violations', async ({
+test('the setup form, the first screen, the applicant list and the scorebook have no serious or critical axe violations', async ({
   page,
   host,
 }) => {
   await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: '建立评审专家档案' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await createProfile(page);
   await expect(page.getByRole('button', { name: '打开示例评审周期' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -28,6 +28,7 @@ test('killing the browser while editing keeps every acknowledged edit', async ({
     const second = await launchKillable(profile);
     const context2 = second.browser.contexts()[0] ?? (await second.browser.newContext());
     const page2 = await context2.newPage();
+    // The host kept running, so the keys are still unlocked: the app opens on the assignments.
     await page2.goto(host.url);
     await page2.getByRole('link', { name: '进入评审' }).click();
     await openApplicant(page2, demoApplicant);

@@ -29,9 +29,29 @@ export const test = base.extend<{ host: RunningHost }>({
 
 export { expect };
 
-/** From the first screen: open the embedded demo and land on its applicant list. */
+export const passphrase = '审慎公正 评审 2026';
+
+/** First run: fill in the expert profile and the passphrase; main makes the keys. */
+export async function createProfile(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: '建立评审专家档案' })).toBeVisible();
+  await page.getByLabel('姓名').fill('李明');
+  await page.getByLabel('工作单位').fill('新疆质量研究院');
+  await page.getByLabel('职称').fill('高级工程师');
+  await page.getByLabel('联系电话').fill('+86 991 1234567');
+  await page.getByLabel('专业领域（用逗号或顿号分隔）').fill('卓越绩效、质量管理');
+  await page.getByLabel('口令', { exact: true }).fill(passphrase);
+  await page.getByLabel('再次输入口令').fill(passphrase);
+  await page.getByRole('button', { name: '生成密钥并建立档案' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '评审任务' })).toBeVisible();
+}
+
+/** From the first screen: create the profile when asked, open the embedded demo and land on its applicant list. */
 export async function openDemo(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  const setup = page.getByRole('heading', { name: '建立评审专家档案' });
+  const home = page.getByRole('heading', { level: 1, name: '评审任务' });
+  await expect(setup.or(home)).toBeVisible();
+  if (await setup.isVisible()) await createProfile(page);
   await page.getByRole('button', { name: '打开示例评审周期' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /申报组织/ })).toBeVisible();
 }

@@ -6,7 +6,14 @@ import type { Result } from '../../../src-shared/contract/result';
 import { createTempResources, shippedDemoPath, shippedResourcesDir, type TempResources } from './temp-resources';
 
 function handlersFor(resourcesDir: string): Handlers {
-  return createHandlers({ resourcesDir, dataDir: '/data', transport: 'electron', appVersion: '0.1.0' });
+  return createHandlers({
+    resourcesDir,
+    dataDir: '/data',
+    transport: 'electron',
+    appVersion: '0.1.0',
+    now: () => 0,
+    random: (bytes) => bytes,
+  });
 }
 
 function errorOf<T>(result: Result<T>) {

@@ -3,13 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../src-main/handlers/dispatch';
 import type { Handlers } from '../../../src-main/handlers/handler-types';
-import { channels, type AppInfo } from '../../../src-shared/contract/channels';
+import { channels, type AppInfo, type IdentityStatus } from '../../../src-shared/contract/channels';
 import { errorCodes } from '../../../src-shared/contract/error-codes';
 import { fail, ok, type Result } from '../../../src-shared/contract/result';
 import { parseDemoBundle } from '../../../src-shared/demo/validate-demo';
 import { shippedCriteria } from '../../support/shipped-criteria';
 
 const appInfo: AppInfo = { name: 'Scorebook', version: '1.2.3', transport: 'web', dataDir: '/data' };
+const profile = { name: '张三', workUnit: '新疆质量协会', title: '', phone: '', fields: [] };
+const status: IdentityStatus = { state: 'unlocked', profile, fingerprint: 'ab'.repeat(32), idleMinutes: 15 };
+const exported = { fileName: 'enrollment-张三-abababab.qapkg', base64: 'UEsDBA==', fingerprint: 'ab'.repeat(32) };
 const criteria = shippedCriteria();
 const demoResult = parseDemoBundle(
   JSON.parse(readFileSync(new URL('../../../resources/demo/demo-cycle.json', import.meta.url), 'utf8')),
@@ -24,6 +27,13 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'criteria:list': vi.fn(overrides['criteria:list'] ?? (async () => ok([]))),
     'criteria:get': vi.fn(overrides['criteria:get'] ?? (async () => ok(criteria))),
     'demo:get': vi.fn(overrides['demo:get'] ?? (async () => ok(demo))),
+    'identity:status': vi.fn(overrides['identity:status'] ?? (async () => ok(status))),
+    'identity:create': vi.fn(overrides['identity:create'] ?? (async () => ok(status))),
+    'identity:unlock': vi.fn(overrides['identity:unlock'] ?? (async () => ok(status))),
+    'identity:lock': vi.fn(overrides['identity:lock'] ?? (async () => ok({ ...status, state: 'locked' as const }))),
+    'identity:change-passphrase': vi.fn(overrides['identity:change-passphrase'] ?? (async () => ok(status))),
+    'settings:set-idle-minutes': vi.fn(overrides['settings:set-idle-minutes'] ?? (async () => ok(status))),
+    'enrollment:export': vi.fn(overrides['enrollment:export'] ?? (async () => ok(exported))),
   } satisfies Handlers;
 }
 
@@ -66,6 +76,36 @@ describe('dispatch of a bad request', () => {
     ['a string', 'demo:get', 'please', '(root)'],
     ['a number', 'criteria:get', 7, '(root)'],
     ['an array', 'app:info', [], '(root)'],
+    ['an extra key on identity:status', 'identity:status', { all: true }, 'all'],
+    [
+      'a profile with an unknown field',
+      'identity:create',
+      { profile: { ...profile, email: 'a@b.c' }, passphrase: 'p' },
+      'email',
+    ],
+    [
+      'a profile without a name',
+      'identity:create',
+      { profile: { ...profile, name: undefined }, passphrase: 'p' },
+      'name',
+    ],
+    ['a missing passphrase', 'identity:create', { profile }, 'passphrase'],
+    ['a passphrase over 1000 characters', 'identity:unlock', { passphrase: 'x'.repeat(1001) }, 'passphrase'],
+    ['an empty passphrase', 'identity:unlock', { passphrase: '' }, 'passphrase'],
+    ['a passphrase that is not a string', 'identity:unlock', { passphrase: 12345678901 }, 'passphrase'],
+    ['an extra key on identity:lock', 'identity:lock', { now: true }, 'now'],
+    ['a missing new passphrase', 'identity:change-passphrase', { oldPassphrase: 'old passphrase' }, 'newPassphrase'],
+    [
+      'a new passphrase over 1000 characters',
+      'identity:change-passphrase',
+      { oldPassphrase: 'old passphrase', newPassphrase: 'y'.repeat(1001) },
+      'newPassphrase',
+    ],
+    ['idle minutes of 0', 'settings:set-idle-minutes', { idleMinutes: 0 }, 'idleMinutes'],
+    ['idle minutes above 240', 'settings:set-idle-minutes', { idleMinutes: 241 }, 'idleMinutes'],
+    ['fractional idle minutes', 'settings:set-idle-minutes', { idleMinutes: 7.5 }, 'idleMinutes'],
+    ['idle minutes as text', 'settings:set-idle-minutes', { idleMinutes: '15' }, 'idleMinutes'],
+    ['an extra key on enrollment:export', 'enrollment:export', { to: 'office' }, 'to'],
   ] as const)('answers %s with E_BAD_REQUEST and a detail naming the culprit', async (_, channel, input, culprit) => {
     const handlers = fakeHandlers();
     const error = errorOf(await createDispatch(handlers)(channel, input));
@@ -95,6 +135,14 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('app:info', {})).toEqual({ ok: true, value: appInfo });
     expect(await dispatch('criteria:list', {})).toEqual({ ok: true, value: [] });
     expect(await dispatch('demo:get', {})).toEqual({ ok: true, value: demo });
+    expect(await dispatch('identity:status', {})).toEqual({ ok: true, value: status });
+    expect(await dispatch('settings:set-idle-minutes', { idleMinutes: 15 })).toEqual({ ok: true, value: status });
+    expect(await dispatch('enrollment:export', {})).toEqual({ ok: true, value: exported });
+  });
+
+  it('has a handler for each of the contract’s 11 channels', () => {
+    expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
+    expect(channels).toHaveLength(11);
   });
 });
 
@@ -139,9 +187,12 @@ describe('dispatch of a handler whose response breaks the contract', () => {
     ['criteria:list', 'has a malformed entry', [{ id: 1 }]],
     ['criteria:get', 'is not a criteria file', { ...criteria, format: 'scorebook.criteria/0' }],
     ['demo:get', 'is null', null],
+    ['identity:status', 'has an unknown state', { ...status, state: 'open' }],
+    ['identity:status', 'carries key material', { ...status, privateKey: 'AAAA' }],
+    ['identity:unlock', 'has a fingerprint that is not hex', { ...status, fingerprint: 'zz' }],
   ] as const)('answers %s that %s with E_BAD_RESPONSE naming the channel', async (channel, _, value) => {
     const dispatch = createDispatch(fakeHandlers({ [channel]: untyped(async () => ok(value)) }));
-    const input = channel === 'criteria:get' ? { id: 'x' } : {};
+    const input = channel === 'criteria:get' ? { id: 'x' } : channel === 'identity:unlock' ? { passphrase: 'p' } : {};
     const error = errorOf(await dispatch(channel, input));
     expect(error.code).toBe('E_BAD_RESPONSE');
     expect(error.params).toEqual({ channel });
@@ -185,7 +236,7 @@ describe('dispatch under arbitrary input (property)', () => {
       throw new Error('always');
     });
     const dispatch = createDispatch(
-      fakeHandlers({ 'app:info': throwing, 'criteria:list': throwing, 'criteria:get': throwing, 'demo:get': throwing }),
+      fakeHandlers(Object.fromEntries(channels.map((channel) => [channel, throwing])) as Partial<Handlers>),
     );
     await fc.assert(
       fc.asyncProperty(channelArbitrary, inputArbitrary, async (channel, input) => {

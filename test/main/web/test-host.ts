@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi, type Mock } from 'vitest';
 import { createHandlers } from '../../../src-main/handlers/create-handlers';
+import { secureRandom } from '../../../src-main/services/secure-random';
 import { createDispatch, type Dispatch } from '../../../src-main/handlers/dispatch';
 import { createWebHostListener } from '../../../src-main/web/web-host';
 
@@ -44,7 +45,14 @@ export async function startTestHost(options: { withRenderer?: boolean } = {}): P
   const token = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz';
   const resourcesDir = fileURLToPath(new URL('../../../resources', import.meta.url));
   const real = createDispatch(
-    createHandlers({ resourcesDir, dataDir: join(base, 'data'), transport: 'web', appVersion: '9.9.9' }),
+    createHandlers({
+      resourcesDir,
+      dataDir: join(base, 'data'),
+      transport: 'web',
+      appVersion: '9.9.9',
+      now: Date.now,
+      random: secureRandom,
+    }),
   );
   const dispatch = vi.fn<Dispatch>(real);
   const listenerErrors: unknown[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idleMinutesSchema, shouldLock } from '../../../src-main/services/idle-lock';
+import { idleMinutesSchema, shouldLock } from '../../../src-shared/identity/idle-lock';
 
 const minute = 60_000;
 

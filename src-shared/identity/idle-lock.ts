@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * Locking the keys after a period without activity: a laptop left open in a meeting room or on a site visit
- * should not stay able to sign scores (docs/security.md, promise 4). The renderer reports activity; main decides
- * with this pure helper, so the rule is testable without timers.
+ * should not stay able to sign scores (docs/security.md, promise 4). Main runs no timer: the renderer, which sees
+ * the input events, calls `identity:lock` once the idle time (`idleMinutes` of `identity:status`) has passed. The
+ * rule is this pure helper, shared by main (the settings schema) and the renderer (the decision).
  */
 
 /**

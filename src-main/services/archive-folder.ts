@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, open, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fail, ok, type Result } from '../../src-shared/contract/result';
+
+/**
+ * An append-only folder of package files (the outbox of exported packages; later the office's inbox): the exact
+ * bytes that left or arrived are kept for audit (docs/architecture.md, "Who owns what"). A file, once written,
+ * is never replaced: writing a name that exists fails, and the existing file is untouched.
+ */
+export interface ArchiveFolder {
+  /** Writes `bytes` as `name` in the folder, unless a file of that name exists (E_STORAGE_WRITE, `exists`). */
+  writeOnce(name: string, bytes: Uint8Array): Promise<Result<void>>;
+}
+
+const fileMode = 0o600;
+const folderMode = 0o700;
+
+/** A plain file name: no separators, no `.`/`..`, no control characters, within the 255-byte limit of most systems. */
+export function isPlainFileName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name !== '.' &&
+    name !== '..' &&
+    !/[/\\\p{Cc}]/u.test(name) &&
+    new TextEncoder().encode(name).byteLength <= 255
+  );
+}
+
+export function createArchiveFolder(dir: string): ArchiveFolder {
+  return {
+    async writeOnce(name, bytes) {
+      if (!isPlainFileName(name)) return fail('E_INTERNAL', `not a plain file name: ${name}`, { detail: 'file name' });
+      const target = join(dir, name);
+      const temp = join(dir, `.${randomBytes(8).toString('hex')}.tmp`);
+      try {
+        await mkdir(dir, { recursive: true, mode: folderMode });
+        const handle = await open(temp, 'wx', fileMode);
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await publish(temp, target);
+      } catch (error) {
+        const code = errorCode(error);
+        const detail = code === 'EEXIST' ? `${name} exists` : `cannot write ${name}: ${code ?? String(error)}`;
+        return fail('E_STORAGE_WRITE', detail, code === 'EEXIST' ? { detail, reason: 'exists' } : { detail });
+      } finally {
+        await unlink(temp).catch(() => undefined);
+      }
+      await syncFolder(dir);
+      return ok(undefined);
+    },
+  };
+}
+
+/**
+ * Gives the complete temp file its final name without replacing anything: link(2) is atomic and fails with EEXIST
+ * (rename would overwrite). Where hard links are not supported (FAT/exFAT volumes), an exclusive copy still never
+ * overwrites, though a crash mid-copy may leave a partial file under the final name.
+ */
+async function publish(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    await copyFile(temp, target, constants.COPYFILE_EXCL);
+  }
+}
+
+/** Makes the new directory entry durable; platforms that cannot sync a folder journal it themselves (secret-file.ts). */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // EISDIR/EPERM on Windows, EINVAL on some file systems: the file is already in place and complete.
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return undefined;
+}

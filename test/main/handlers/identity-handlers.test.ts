@@ -1,0 +1,312 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '../../../src-main/handlers/create-handlers';
+import { createDispatch, type Dispatch } from '../../../src-main/handlers/dispatch';
+import { secureRandom } from '../../../src-main/services/secure-random';
+import { channels, contract, identityStatusSchema, type IdentityStatus } from '../../../src-shared/contract/channels';
+import type { AppError, Result } from '../../../src-shared/contract/result';
+import { decodeBase64Strict } from '../../../src-shared/packages/base64';
+import { unpackContainer } from '../../../src-shared/packages/container';
+import { parseEnvelope } from '../../../src-shared/packages/dsse';
+import { openPackage } from '../../../src-shared/packages/open-package';
+import { enrollmentPayloadSchema, type ExpertProfile } from '../../../src-shared/packages/payload-schemas';
+import { isSealed } from '../../../src-shared/packages/seal';
+import { shippedResourcesDir } from './temp-resources';
+
+/** N = 2^10 keeps each scrypt derivation around a millisecond; production uses kdfDefaults. */
+const kdf = { N: 2 ** 10, r: 8, p: 1 };
+const pass = 'correct horse battery';
+const profile: ExpertProfile = {
+  name: '张三 / Zhang',
+  workUnit: '新疆质量协会',
+  title: '高级工程师',
+  phone: '+86 991-1234567',
+  fields: ['制造业'],
+};
+
+let dataDir: string;
+let clock: number;
+
+/** The real handlers over `dataDir`, bound through the real dispatch (request and response schemas checked). */
+function start(): Dispatch {
+  return createDispatch(
+    createHandlers({
+      resourcesDir: shippedResourcesDir,
+      dataDir,
+      transport: 'web',
+      appVersion: '1.2.3',
+      now: () => clock,
+      random: secureRandom,
+      kdf,
+    }),
+  );
+}
+
+async function status(dispatch: Dispatch): Promise<IdentityStatus> {
+  return identityStatusSchema.parse(valueOf(await dispatch('identity:status', {})));
+}
+
+function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function errorOf(result: Result<unknown>): AppError {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+const exportSchema = contract['enrollment:export'].response;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'scorebook-identity-'));
+  clock = Date.UTC(2025, 2, 14, 9, 30, 0, 123);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('without a key file', () => {
+  it('reports none with the default idle minutes, and E_NO_PROFILE for unlock and export', async () => {
+    const dispatch = start();
+    expect(await status(dispatch)).toEqual({ state: 'none', profile: null, fingerprint: null, idleMinutes: 15 });
+    expect(errorOf(await dispatch('identity:unlock', { passphrase: pass })).code).toBe('E_NO_PROFILE');
+    expect(errorOf(await dispatch('enrollment:export', {})).code).toBe('E_NO_PROFILE');
+    expect(valueOf(await dispatch('identity:lock', {}))).toMatchObject({ state: 'none' });
+  });
+
+  it('refuses a weak passphrase with E_PASSPHRASE_WEAK and writes no key file', async () => {
+    const error = errorOf(await start()('identity:create', { profile, passphrase: 'short' }));
+    expect(error).toMatchObject({ code: 'E_PASSPHRASE_WEAK', params: { min: 10 } });
+    expect(await readdir(dataDir)).not.toContain('keys.json');
+  });
+});
+
+describe('create, lock, unlock', () => {
+  it('create answers unlocked with the fingerprint and profile, and writes <dataDir>/keys.json', async () => {
+    const created = identityStatusSchema.parse(
+      valueOf(await start()('identity:create', { profile, passphrase: pass })),
+    );
+    expect(created).toMatchObject({ state: 'unlocked', profile, idleMinutes: 15 });
+    expect(created.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const keyFile = JSON.parse(await readFile(join(dataDir, 'keys.json'), 'utf8')) as {
+      signing: { fingerprint: string };
+    };
+    expect(keyFile.signing.fingerprint).toBe(created.fingerprint);
+  });
+
+  it('a fresh createHandlers on the same data folder finds the identity locked', async () => {
+    const created = identityStatusSchema.parse(
+      valueOf(await start()('identity:create', { profile, passphrase: pass })),
+    );
+    expect(created.state).toBe('unlocked');
+    expect(await status(start())).toEqual({ ...created, state: 'locked' });
+  });
+
+  it('a second create answers E_PROFILE_EXISTS and leaves the key file as it was', async () => {
+    const dispatch = start();
+    valueOf(await dispatch('identity:create', { profile, passphrase: pass }));
+    const before = await readFile(join(dataDir, 'keys.json'));
+    expect(errorOf(await dispatch('identity:create', { profile, passphrase: pass })).code).toBe('E_PROFILE_EXISTS');
+    expect(await readFile(join(dataDir, 'keys.json'))).toEqual(before);
+  });
+
+  it('unlock with a wrong passphrase answers E_PASSPHRASE_WRONG, then E_THROTTLED; the right one unlocks', async () => {
+    valueOf(await start()('identity:create', { profile, passphrase: pass }));
+    const dispatch = start();
+    for (let i = 0; i < 3; i += 1) {
+      expect(errorOf(await dispatch('identity:unlock', { passphrase: 'wrong passphrase' })).code).toBe(
+        'E_PASSPHRASE_WRONG',
+      );
+    }
+    expect(errorOf(await dispatch('identity:unlock', { passphrase: pass }))).toMatchObject({
+      code: 'E_THROTTLED',
+      params: { seconds: 2 },
+    });
+    clock += 2000;
+    expect(valueOf(await dispatch('identity:unlock', { passphrase: pass }))).toMatchObject({ state: 'unlocked' });
+  });
+
+  it('lock answers locked; export then answers E_LOCKED', async () => {
+    const dispatch = start();
+    valueOf(await dispatch('identity:create', { profile, passphrase: pass }));
+    expect(valueOf(await dispatch('identity:lock', {}))).toMatchObject({ state: 'locked', profile });
+    expect(errorOf(await dispatch('enrollment:export', {})).code).toBe('E_LOCKED');
+  });
+
+  it('change-passphrase passes the store’s codes through and re-wraps the keys under the new passphrase', async () => {
+    const dispatch = start();
+    const created = valueOf(await dispatch('identity:create', { profile, passphrase: pass }));
+    const next = 'a brand new passphrase';
+    const wrong = await dispatch('identity:change-passphrase', { oldPassphrase: 'not the one!', newPassphrase: next });
+    expect(errorOf(wrong).code).toBe('E_PASSPHRASE_WRONG');
+    const weak = await dispatch('identity:change-passphrase', { oldPassphrase: pass, newPassphrase: 'short' });
+    expect(errorOf(weak).code).toBe('E_PASSPHRASE_WEAK');
+    clock += 60_000;
+    const changed = await dispatch('identity:change-passphrase', { oldPassphrase: pass, newPassphrase: next });
+    expect(valueOf(changed)).toEqual(created);
+    const fresh = start();
+    expect(errorOf(await fresh('identity:unlock', { passphrase: pass })).code).toBe('E_PASSPHRASE_WRONG');
+    expect(valueOf(await fresh('identity:unlock', { passphrase: next }))).toMatchObject({ state: 'unlocked' });
+  });
+
+  it('never puts a passphrase into a result, a file or the console', async () => {
+    const secret = 'a very secret passphrase 口令';
+    const log = vi.spyOn(console, 'log');
+    const error = vi.spyOn(console, 'error');
+    const warn = vi.spyOn(console, 'warn');
+    const dispatch = start();
+    const answers = [
+      await dispatch('identity:create', { profile, passphrase: secret }),
+      await dispatch('identity:unlock', { passphrase: `${secret}!` }),
+      await dispatch('identity:change-passphrase', { oldPassphrase: `${secret}?`, newPassphrase: `${secret}2` }),
+    ];
+    for (const answer of answers) expect(JSON.stringify(answer)).not.toContain('secret passphrase');
+    expect(await readFile(join(dataDir, 'keys.json'), 'utf8')).not.toContain('secret passphrase');
+    expect([...log.mock.calls, ...error.mock.calls, ...warn.mock.calls]).toEqual([]);
+  });
+});
+
+describe('enrollment:export', () => {
+  async function exported(dispatch: Dispatch) {
+    return exportSchema.parse(valueOf(await dispatch('enrollment:export', {})));
+  }
+
+  it('after unlock, gives a self-signed, unsealed enrollment package the office can open', async () => {
+    valueOf(await start()('identity:create', { profile, passphrase: pass }));
+    const dispatch = start();
+    valueOf(await dispatch('identity:unlock', { passphrase: pass }));
+    const result = await exported(dispatch);
+    const file = decodeBase64Strict(result.base64) ?? new Uint8Array();
+    expect(isSealed(file)).toBe(false);
+
+    // Decode the envelope by hand to learn the key the package carries, as the office's import does.
+    const container = unpackContainer(file);
+    const envelope = parseEnvelope(valueOf(container).envelope);
+    const carried = enrollmentPayloadSchema.parse(JSON.parse(new TextDecoder().decode(valueOf(envelope).payloadBytes)));
+    const signingKey = decodeBase64Strict(carried.signingPublicKey) ?? new Uint8Array();
+    const fingerprint = createHash('sha256').update(signingKey).digest('hex');
+
+    const opened = valueOf(
+      await openPackage(file, {
+        maxFileBytes: 1024 * 1024,
+        acceptedKinds: ['enrollment'],
+        keyFor: (keyId) =>
+          keyId === fingerprint ? { publicKeyRaw: signingKey, owner: carried.issuer, revoked: false } : undefined,
+      }),
+    );
+    expect(opened.kind).toBe('enrollment');
+    const payload = enrollmentPayloadSchema.parse(opened.payload);
+    expect(payload).toMatchObject({
+      schema: 'scorebook.enrollment/1',
+      kind: 'enrollment',
+      cycleId: 'enrollment',
+      issuer: `expert-${fingerprint.slice(0, 16)}`,
+      keyId: fingerprint,
+      createdAt: '2025-03-14T09:30:00.123Z',
+      app: { name: 'Scorebook', version: '1.2.3' },
+      profile,
+    });
+    expect(decodeBase64Strict(payload.receivingPublicKey)).toHaveLength(32);
+    expect(signingKey).toHaveLength(32);
+    // UUIDv7: the first 48 bits are the clock.
+    expect(parseInt(payload.packageId.replace(/-/g, '').slice(0, 12), 16)).toBe(clock);
+    expect(result.fingerprint).toBe(fingerprint);
+    expect((await status(dispatch)).fingerprint).toBe(fingerprint);
+    expect(result.fileName).toBe(`enrollment-张三_Zhang-${fingerprint.slice(0, 8)}.qapkg`);
+  });
+
+  it('keeps a copy of every export in <dataDir>/outbox/, never overwriting an earlier one', async () => {
+    const dispatch = start();
+    valueOf(await dispatch('identity:create', { profile, passphrase: pass }));
+    const first = await exported(dispatch);
+    const second = await exported(dispatch);
+    const names = (await readdir(join(dataDir, 'outbox'))).sort();
+    expect(names).toHaveLength(2);
+    for (const name of names) expect(name.endsWith(`-${first.fileName}`)).toBe(true);
+    const copies = await Promise.all(names.map((name) => readFile(join(dataDir, 'outbox', name), 'base64')));
+    expect(copies.sort()).toEqual([first.base64, second.base64].sort());
+  });
+});
+
+describe('settings:set-idle-minutes', () => {
+  it('persists the setting across createHandlers and answers with the status', async () => {
+    expect(valueOf(await start()('settings:set-idle-minutes', { idleMinutes: 30 }))).toMatchObject({
+      state: 'none',
+      idleMinutes: 30,
+    });
+    expect((await status(start())).idleMinutes).toBe(30);
+    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual({
+      format: 'scorebook.settings/1',
+      idleMinutes: 30,
+    });
+  });
+});
+
+describe('a corrupt keys.json', () => {
+  const damaged = '{"format":"scorebook.keyfile/1","role":"expert", truncated';
+
+  beforeEach(async () => {
+    await writeFile(join(dataDir, 'keys.json'), damaged);
+  });
+
+  it('is reported as corrupt, refused by create, unlock and export, and never rewritten', async () => {
+    const dispatch = start();
+    expect(await status(dispatch)).toEqual({ state: 'corrupt', profile: null, fingerprint: null, idleMinutes: 15 });
+    expect(errorOf(await dispatch('identity:create', { profile, passphrase: pass })).code).toBe('E_PROFILE_EXISTS');
+    expect(errorOf(await dispatch('identity:unlock', { passphrase: pass }))).toMatchObject({
+      code: 'E_KEY_FILE_CORRUPT',
+      params: { file: join(dataDir, 'keys.json') },
+    });
+    expect(errorOf(await dispatch('enrollment:export', {})).code).toBe('E_KEY_FILE_CORRUPT');
+    const change = await dispatch('identity:change-passphrase', { oldPassphrase: pass, newPassphrase: `${pass}2` });
+    expect(errorOf(change).code).toBe('E_KEY_FILE_CORRUPT');
+    expect(await readFile(join(dataDir, 'keys.json'), 'utf8')).toBe(damaged);
+  });
+});
+
+describe('dispatch of the identity channels', () => {
+  const tooLong = 'x'.repeat(1001);
+
+  it.each([
+    ['identity:status', { extra: 1 }],
+    ['identity:create', { profile: { ...profile, email: 'zhang@example.com' }, passphrase: pass }],
+    ['identity:create', { profile: { ...profile, phone: 'call me' }, passphrase: pass }],
+    ['identity:create', { profile, passphrase: tooLong }],
+    ['identity:create', { profile, passphrase: pass, role: 'office' }],
+    ['identity:unlock', { passphrase: tooLong }],
+    ['identity:unlock', {}],
+    ['identity:lock', { force: true }],
+    ['identity:change-passphrase', { oldPassphrase: pass, newPassphrase: tooLong }],
+    ['identity:change-passphrase', { oldPassphrase: '', newPassphrase: pass }],
+    ['settings:set-idle-minutes', { idleMinutes: 0 }],
+    ['settings:set-idle-minutes', { idleMinutes: 241 }],
+    ['settings:set-idle-minutes', { idleMinutes: 1.5 }],
+    ['enrollment:export', { office: 'x' }],
+  ] as const)('refuses %s %j with E_BAD_REQUEST and writes nothing', async (channel, input) => {
+    expect(errorOf(await start()(channel, input)).code).toBe('E_BAD_REQUEST');
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('answers every channel of the contract with a valid request, within the contract', async () => {
+    const dispatch = start();
+    const requests: Record<string, unknown> = {
+      'criteria:get': { id: 'gbt19580-2012' },
+      'identity:create': { profile, passphrase: pass },
+      'identity:unlock': { passphrase: pass },
+      'identity:change-passphrase': { oldPassphrase: pass, newPassphrase: `${pass}!` },
+      'settings:set-idle-minutes': { idleMinutes: 5 },
+    };
+    for (const channel of channels) {
+      // identity:lock comes before enrollment:export in the contract; export needs the keys unlocked.
+      if (channel === 'enrollment:export') await dispatch('identity:unlock', { passphrase: `${pass}!` });
+      const result = await dispatch(channel, requests[channel] ?? {});
+      expect([channel, result.ok ? 'ok' : result.error.code]).toEqual([channel, 'ok']);
+    }
+  });
+});

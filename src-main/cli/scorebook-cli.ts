@@ -106,6 +106,7 @@ async function verify(io: CliIo, file: Uint8Array, args: readonly string[]): Pro
     maxFileBytes: maxPackageBytes,
     openSeal: (sealed) => openSealed(key, sealed, maxPackageBytes),
     acceptedKinds: ['sheet', 'declaration', 'pledge'],
+    requireSealed: true,
     keyFor: keyLookup(reg, fingerprints),
   });
   if (!opened.ok) return reject(io, opened.error);

@@ -21,6 +21,8 @@ export interface OpenOptions {
   readonly containerLimits?: Partial<ContainerLimits>;
   /** Opens a sealed file with the reader's private key; absent when the reader holds none (E_SEAL). */
   readonly openSeal?: (sealed: Uint8Array) => Promise<Result<Uint8Array>>;
+  /** Refuse an unsealed file (E_SEAL): the office takes sheets, declarations and pledges sealed only. */
+  readonly requireSealed?: boolean;
   /** The kinds this reader accepts (E_TYPE for others). */
   readonly acceptedKinds: readonly PackageKind[];
   /** Looks up a key by the fingerprint the envelope names; the lookup, not the hint, decides. */
@@ -60,6 +62,7 @@ export async function openPackage(file: Uint8Array, options: OpenOptions): Promi
   }
   let containerBytes = file;
   const sealed = isSealed(file);
+  if (!sealed && options.requireSealed === true) return fail('E_SEAL', 'not sealed');
   if (sealed) {
     if (options.openSeal === undefined) return fail('E_SEAL', 'sealed, and no key to open it');
     const opened = await options.openSeal(file);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeBase64Strict } from './base64';
 import { applicantSchema, assignmentSchema, cycleSchema, stageSchema } from '../assignments/assignment-schema';
 
 /** Every kind of package (docs/package-format.md). */
@@ -16,10 +17,20 @@ export function kindOfPayloadType(payloadType: string): PackageKind | undefined 
 }
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** A raw 32-byte public key (Ed25519 or X25519) in canonical base64. */
+const publicKey32 = z
+  .string()
+  .refine((text) => decodeBase64Strict(text)?.byteLength === 32, 'a 32-byte key in canonical base64');
 /** UUIDv7 (RFC 9562): version nibble 7, variant 10xx. */
 const uuidV7 = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
+/** UTC with a Z, at most milliseconds, and a real calendar time (not 2026-13-45T99:99:99Z). */
+const isoTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/)
+  .refine((text) => {
+    const time = Date.parse(text);
+    return Number.isFinite(time) && new Date(time).toISOString().slice(0, 19) === text.slice(0, 19);
+  }, 'not a real UTC time');
 const id = z.string().min(1).max(200);
 const shortText = z.string().max(200);
 const longText = z.string().max(20_000);
@@ -74,7 +85,7 @@ export const sheetPayloadSchema = z
         z
           .object({
             itemId: id,
-            percent: z.number().int().min(0).max(100),
+            percent: z.number().int().min(0).max(100).multipleOf(5),
             strengths: z.array(evidenceCommentSchema).max(50),
             ofis: z.array(evidenceCommentSchema).max(50),
           })
@@ -92,7 +103,11 @@ export const sheetPayloadSchema = z
     /** Why this version replaces the previous one; required from seq 2 on. */
     revisionReason: z.string().max(2000).nullable(),
   })
-  .strict();
+  .strict()
+  .refine((p) => (p.seq === 1) === (p.revisionReason === null) && (p.seq === 1 || p.revisionReason?.trim() !== ''), {
+    message: 'a revision (seq ≥ 2) needs a reason; the first version has none',
+    path: ['revisionReason'],
+  });
 export type SheetPayload = z.infer<typeof sheetPayloadSchema>;
 
 /** Art. 19 of the Measures: the grounds of a conflict of interest an expert can declare. */
@@ -153,8 +168,8 @@ export const enrollmentPayloadSchema = z
     ...common,
     profile: expertProfileSchema,
     /** Raw 32-byte Ed25519 and X25519 public keys, base64. */
-    signingPublicKey: base64,
-    receivingPublicKey: base64,
+    signingPublicKey: publicKey32,
+    receivingPublicKey: publicKey32,
   })
   .strict();
 export type EnrollmentPayload = z.infer<typeof enrollmentPayloadSchema>;
@@ -201,7 +216,7 @@ export const assignmentPayloadSchema = z
     applicants: z.array(applicantSchema).min(1).max(500),
     /** The office's public keys: the signing key is pinned at the first import; packages are sealed to the receiving key. */
     office: z
-      .object({ name: z.string().min(1).max(100), signingPublicKey: base64, receivingPublicKey: base64 })
+      .object({ name: z.string().min(1).max(100), signingPublicKey: publicKey32, receivingPublicKey: publicKey32 })
       .strict(),
   })
   .strict();

@@ -98,6 +98,7 @@ function checkTotals(payload: SheetPayload, criteria: Criteria): Result<true> {
   const same =
     totals.hundredths === payload.totals.hundredths &&
     claimed.size === totals.categories.length &&
+    payload.totals.categories.length === claimed.size &&
     totals.categories.every((c) => claimed.get(c.categoryId) === c.hundredths);
   return same ? ok(true) : fail('E_TOTALS', `totals differ: ${payload.totals.hundredths} vs ${totals.hundredths}`);
 }
@@ -120,7 +121,11 @@ export async function verifyForOffice(opened: OpenedPackage, state: OfficeState)
   // 8. cycle, stage, assignment, recusal
   const cycleOpen = await state.cycleOpen(payload.cycleId);
   if (cycleOpen !== true) return fail('E_CYCLE', `cycle ${payload.cycleId}`, { cycleId: payload.cycleId });
-  if (opened.kind === 'pledge') return ok({ outcome: 'accept', chainKey: null, seq: null });
+  if (opened.kind === 'pledge') {
+    if (opened.blobs.size > 0)
+      return fail('E_ATTACHMENT', 'a pledge carries no attachments', { name: [...opened.blobs.keys()][0] ?? '' });
+    return ok({ outcome: 'accept', chainKey: null, seq: null });
+  }
   const chained = payload as SheetPayload | DeclarationPayload;
   if (!(await state.stageOpen(chained.cycleId, chained.stage)))
     return fail('E_STAGE_CLOSED', 'stage closed', { stage: chained.stage });

@@ -76,6 +76,10 @@ describe('step 1: size and seal', () => {
     expect(codeOf(await verifyAll(world, file.slice(0, file.length - cut)))).toBe('E_SEAL');
   });
 
+  it('refuses an unsealed score package: confidential content never travels in clear (E_SEAL)', async () => {
+    expect(codeOf(await verifyAll(world, await assemble(world, await honest(), { seal: false })))).toBe('E_SEAL');
+  });
+
   it('refuses a file sealed to another key (E_SEAL)', async () => {
     const stranger = await officeKeys();
     const file = await assemble({ ...world, office: stranger }, await honest());
@@ -215,7 +219,7 @@ describe('steps 3–5: type, key, signature', () => {
 
   it('refuses a signature swapped in from another package of the same expert (E_SIG)', async () => {
     const layers = await honest();
-    const otherSheet = await withPayload({ seq: 2, prevHash: 'b'.repeat(64) });
+    const otherSheet = await withPayload({ seq: 2, prevHash: 'b'.repeat(64), revisionReason: '现场核实后修订' });
     expect(codeOf(await verifyAll(world, await assemble(world, { ...layers, signature: otherSheet.signature })))).toBe(
       'E_SIG',
     );
@@ -250,6 +254,10 @@ describe('steps 6–7: canonical form, schema, issuer', () => {
     ['seq 0', { seq: 0 }],
     ['a malformed package id', { packageId: 'not-a-uuid' }],
     ['a missing prevHash', { prevHash: undefined }],
+    ['a percent that is not a multiple of 5', { items: [{ itemId: '4.1.2', percent: 52, strengths: [], ofis: [] }] }],
+    ['a calendar time that does not exist', { createdAt: '2026-13-45T99:99:99Z' }],
+    ['a revision without its reason', { seq: 2, prevHash: 'b'.repeat(64), revisionReason: null }],
+    ['a first version with a revision reason', { revisionReason: '无' }],
   ])('refuses a signed payload with %s (E_SCHEMA)', async (_name, patch) => {
     expect(codeOf(await verifyAll(world, await assemble(world, await withPayload(patch))))).toBe('E_SCHEMA');
   });
@@ -312,19 +320,42 @@ describe('step 9: version chain', () => {
     world.state.heads.set(key, { seq: 1, payloadSha256: 'd'.repeat(64) });
     expect(codeOf(await verifyAll(world, await assemble(world, layers)))).toBe('E_FORK');
     world.state.heads.set(key, { seq: 4, payloadSha256: hash });
-    expect(codeOf(await verifyAll(world, await assemble(world, await withPayload({ seq: 2, prevHash: hash }))))).toBe(
-      'E_ROLLBACK',
-    );
-    world.state.heads.set(key, { seq: 1, payloadSha256: hash });
-    expect(codeOf(await verifyAll(world, await assemble(world, await withPayload({ seq: 3, prevHash: hash }))))).toBe(
-      'E_GAP',
-    );
     expect(
-      codeOf(await verifyAll(world, await assemble(world, await withPayload({ seq: 2, prevHash: 'e'.repeat(64) })))),
+      codeOf(
+        await verifyAll(
+          world,
+          await assemble(world, await withPayload({ seq: 2, prevHash: hash, revisionReason: '现场核实后修订' })),
+        ),
+      ),
+    ).toBe('E_ROLLBACK');
+    world.state.heads.set(key, { seq: 1, payloadSha256: hash });
+    expect(
+      codeOf(
+        await verifyAll(
+          world,
+          await assemble(world, await withPayload({ seq: 3, prevHash: hash, revisionReason: '现场核实后修订' })),
+        ),
+      ),
+    ).toBe('E_GAP');
+    expect(
+      codeOf(
+        await verifyAll(
+          world,
+          await assemble(
+            world,
+            await withPayload({ seq: 2, prevHash: 'e'.repeat(64), revisionReason: '现场核实后修订' }),
+          ),
+        ),
+      ),
     ).toBe('E_FORK');
-    expect(codeOf(await verifyAll(world, await assemble(world, await withPayload({ seq: 2, prevHash: hash }))))).toBe(
-      'ok:accept',
-    );
+    expect(
+      codeOf(
+        await verifyAll(
+          world,
+          await assemble(world, await withPayload({ seq: 2, prevHash: hash, revisionReason: '现场核实后修订' })),
+        ),
+      ),
+    ).toBe('ok:accept');
   });
 
   it('refuses a first version that claims a predecessor (E_FORK) or starts above 1 (E_GAP)', async () => {
@@ -332,7 +363,15 @@ describe('step 9: version chain', () => {
       'E_FORK',
     );
     expect(
-      codeOf(await verifyAll(world, await assemble(world, await withPayload({ seq: 2, prevHash: 'f'.repeat(64) })))),
+      codeOf(
+        await verifyAll(
+          world,
+          await assemble(
+            world,
+            await withPayload({ seq: 2, prevHash: 'f'.repeat(64), revisionReason: '现场核实后修订' }),
+          ),
+        ),
+      ),
     ).toBe('E_GAP');
   });
 });
@@ -386,6 +425,12 @@ describe('steps 10–11: attachments and totals', () => {
       }),
     ],
     ['a category left out', (p) => ({ totals: { ...p.totals, categories: p.totals.categories.slice(1) } })],
+    [
+      'a category listed twice, the first with a false value',
+      (p) => ({
+        totals: { ...p.totals, categories: [{ categoryId: '4.1', hundredths: 99_900 }, ...p.totals.categories] },
+      }),
+    ],
     [
       'a percent raised without the totals',
       (p) => ({

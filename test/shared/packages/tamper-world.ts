@@ -95,6 +95,7 @@ export async function verifyAll(
     maxFileBytes,
     openSeal: (sealed) => openSealed(world.office.privateKeyRaw, sealed),
     acceptedKinds: ['sheet', 'declaration', 'pledge'],
+    requireSealed: true,
     keyFor: (fp) => world.keys.get(fp),
   });
   if (!opened.ok) return opened;

@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
+import { errorCode, syncFolder } from './fs-durability';
 
 /**
  * An append-only folder of package files (the outbox of exported packages; later the office's inbox): the exact
@@ -70,25 +71,4 @@ async function publish(temp: string, target: string): Promise<void> {
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
     await copyFile(temp, target, constants.COPYFILE_EXCL);
   }
-}
-
-/** Makes the new directory entry durable; platforms that cannot sync a folder journal it themselves (secret-file.ts). */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // EISDIR/EPERM on Windows, EINVAL on some file systems: the file is already in place and complete.
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    return error.code;
-  }
-  return undefined;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
+import { errorCode, syncFolder } from './fs-durability';
 
 /**
  * One small file of main's that holds secrets (the wrapped key file). Reads refuse oversized files
@@ -67,30 +68,4 @@ export function createSecretFile(path: string, options: { readonly maxBytes?: nu
       return ok(undefined);
     },
   };
-}
-
-/**
- * Flushes a directory entry. Windows cannot open a directory as a file (EISDIR) or sync it (EPERM), and some
- * file systems refuse fsync on a directory (EINVAL, fsync(2)); there the file system journals the rename itself.
- * No failure here is reported, whatever its code: the new content is already renamed into place and readable,
- * and telling the caller "not written" would be false.
- */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // See above: EISDIR, EPERM, EINVAL are expected on some platforms; anything else changes nothing.
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    return error.code;
-  }
-  return undefined;
 }

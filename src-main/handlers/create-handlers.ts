@@ -3,18 +3,20 @@ import { ok } from '../../src-shared/contract/result';
 import { createArchiveFolder } from '../services/archive-folder';
 import type { KdfParams } from '../services/key-file';
 import { createKeyStore } from '../services/key-store';
+import { createOfficePinStore } from '../services/office-pin';
 import { createResourceFiles } from '../services/resource-files';
 import { createSecretFile } from '../services/secret-file';
 import { createSettingsFile } from '../services/settings-file';
 import { createCriteriaHandlers } from './criteria-handlers';
 import { createDemoHandlers } from './demo-handlers';
+import { createAssignmentHandlers } from './assignment-handlers';
 import type { Handlers } from './handler-types';
 import { createIdentityHandlers } from './identity-handlers';
 
 export interface HandlerDeps {
   /** Folder holding criteria/, demo/ and fonts/ (shipped with the app). */
   readonly resourcesDir: string;
-  /** Folder where main keeps this installation's files: keys.json, settings.json, outbox/. */
+  /** Folder where main keeps this installation's files: keys.json, settings.json, office-pin.json, outbox/, inbox/. */
   readonly dataDir: string;
   readonly transport: 'electron' | 'web';
   readonly appVersion: string;
@@ -40,6 +42,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     kdf: deps.kdf,
   });
+  const officePinPath = join(deps.dataDir, 'office-pin.json');
+  const inboxDir = join(deps.dataDir, 'inbox');
   return {
     async 'app:info'() {
       return ok({ name: 'Scorebook', version: deps.appVersion, transport: deps.transport, dataDir: deps.dataDir });
@@ -51,6 +55,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       keyFilePath,
       settings: createSettingsFile({ path: join(deps.dataDir, 'settings.json'), now: deps.now }),
       outbox: createArchiveFolder(join(deps.dataDir, 'outbox')),
+      now: deps.now,
+      random: deps.random,
+      appVersion: deps.appVersion,
+    }),
+    ...createAssignmentHandlers({
+      keys,
+      keyFilePath,
+      pins: createOfficePinStore(createSecretFile(officePinPath), officePinPath),
+      inbox: createArchiveFolder(inboxDir),
+      inboxDir,
+      files,
       now: deps.now,
       random: deps.random,
       appVersion: deps.appVersion,

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import type { AssignmentBundle } from '../../src-shared/assignments/assignment-schema';
+import type { AssignmentPayload } from '../../src-shared/packages/payload-schemas';
 import { ok, type Result } from '../../src-shared/contract/result';
 import type { ScorebookDb } from './database';
 import { keyFields, parseRows } from './quarantine';
@@ -44,6 +45,53 @@ export async function importAssignmentBundle(
       });
     });
     return ok(bundle.assignment.id);
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/** What main answers for a verified assignment import (`assignments:import`). */
+export interface VerifiedAssignment {
+  readonly payload: AssignmentPayload;
+  readonly assignmentHash: string;
+  readonly officeFingerprint: string;
+  readonly pinned: 'new' | 'same' | 'demo';
+}
+
+/**
+ * Stores a verified, office-signed assignment: the cycle, the expert (with the profile the expert gave), the
+ * applicants and the assignment as working rows, and the signed payload with its hash — one transaction.
+ */
+export async function storeVerifiedAssignment(
+  db: ScorebookDb,
+  verified: VerifiedAssignment,
+  expert: { name: string; workUnit: string; title: string },
+  now: () => Date,
+): Promise<Result<string>> {
+  const { payload } = verified;
+  const bundle: AssignmentBundle = {
+    format: 'scorebook.assignment-bundle/1',
+    cycle: payload.cycle,
+    expert: { id: payload.expertId, ...expert },
+    assignment: payload.assignment,
+    applicants: payload.applicants,
+  };
+  try {
+    await db.transaction(
+      'rw',
+      [db.cycles, db.experts, db.applicants, db.assignments, db.assignmentPackages],
+      async () => {
+        const stored = await importAssignmentBundle(db, bundle, verified.pinned === 'demo' ? 'demo' : 'package', now);
+        if (!stored.ok) throw new Error(stored.error.message);
+        await db.assignmentPackages.put({
+          v: 1,
+          id: payload.assignment.id,
+          ...verified,
+          importedAt: now().toISOString(),
+        });
+      },
+    );
+    return ok(payload.assignment.id);
   } catch (error) {
     return storageFailure(error);
   }

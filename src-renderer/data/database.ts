@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type {
   ApplicantRow,
+  AssignmentPackageRow,
   AssignmentRow,
   AuditRow,
   CycleRow,
@@ -10,6 +11,7 @@ import type {
   SheetRow,
 } from './row-schemas';
 import { declareV1 } from './schema/v1';
+import { declareV2 } from './schema/v2';
 
 /** The name of the expert's working database; it lives in the app origin's IndexedDB. */
 export const databaseName = 'scorebook';
@@ -24,12 +26,14 @@ export class ScorebookDb extends Dexie {
   declare items: Table<ItemRow, [string, string]>;
   declare audit: Table<AuditRow, number>;
   declare quarantine: Table<QuarantineRow, number>;
+  declare assignmentPackages: Table<AssignmentPackageRow, string>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a transaction resolves only once the data is flushed to disk,
     // so "saved" on screen means it survives a killed browser or a power cut.
     super(name, { chromeTransactionDurability: 'strict', ...options });
     declareV1(this);
+    declareV2(this);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   expertSchema,
   stageSchema,
 } from '../../src-shared/assignments/assignment-schema';
+import { assignmentPayloadSchema } from '../../src-shared/packages/payload-schemas';
 
 /**
  * Every row carries the version of its own format (`v`), so a later schema version can
@@ -100,3 +101,19 @@ export const quarantineRowSchema = z.object({
   at: z.string(),
 });
 export type QuarantineRow = z.infer<typeof quarantineRowSchema>;
+
+/** The office-signed assignment a row came from, as main verified it (schema version 2). */
+export const assignmentPackageRowSchema = z
+  .object({
+    v: z.literal(1),
+    /** The assignment id. */
+    id: z.string().min(1),
+    payload: assignmentPayloadSchema,
+    /** SHA-256 of the signed payload bytes: every package signed for this assignment names it. */
+    assignmentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    officeFingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+    pinned: z.enum(['new', 'same', 'demo']),
+    importedAt: z.string(),
+  })
+  .strict();
+export type AssignmentPackageRow = z.infer<typeof assignmentPackageRowSchema>;

@@ -146,4 +146,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'identity.download': 'Download {file}',
   'identity.saved': 'Saved.',
   'identity.lockedByIdle': 'The app locked itself after a period without input.',
+  'home.importAssignment': 'Import an assignment (.qapkg)',
+  'home.repinTitle': 'The office key changed',
+  'home.repinBody':
+    'First compare the new fingerprint shown above with the office, by phone or in person. Only when the office confirms it changed its key, switch to the new office key.',
+  'home.repin': 'Checked with the office: switch to the new office key',
+  'home.pinnedNew':
+    'First import: the office key is now pinned, fingerprint {fingerprint}. Compare this fingerprint with the office.',
 };

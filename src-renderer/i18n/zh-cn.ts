@@ -139,6 +139,11 @@ export const zhCN = {
   'identity.download': '下载 {file}',
   'identity.saved': '已保存。',
   'identity.lockedByIdle': '因长时间无操作，应用已自动锁定。',
+  'home.importAssignment': '导入任务包（.qapkg）',
+  'home.repinTitle': '办公室密钥已更换',
+  'home.repinBody': '请先与办公室电话或当面核对上方显示的新指纹。只有办公室确认更换了密钥，才可改用新的办公室密钥。',
+  'home.repin': '已与办公室核对，改用新的办公室密钥',
+  'home.pinnedNew': '首次导入：已记录办公室密钥，指纹 {fingerprint}。请与办公室核对此指纹。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,6 +14,10 @@ export const channelNames = [
   'identity:change-passphrase',
   'settings:set-idle-minutes',
   'enrollment:export',
+  'assignments:import',
+  'assignments:repin',
+  'office:pin',
+  'demo:assignment',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

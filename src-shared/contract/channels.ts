@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assignmentBundleSchema } from '../assignments/assignment-schema';
 import { criteriaFileSchema } from '../criteria/criteria-schema';
-import { expertProfileSchema } from '../packages/payload-schemas';
+import { assignmentPayloadSchema, expertProfileSchema } from '../packages/payload-schemas';
 import type { ChannelName } from './channel-names';
 
 const empty = z.object({}).strict();
@@ -45,6 +45,42 @@ export type IdentityStatus = z.infer<typeof identityStatusSchema>;
 
 const passphrase = z.string().min(1).max(1000);
 
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A package file as base64: at most 64 MiB of text (48 MiB of file); main checks it is canonical base64. */
+const packageFileRequest = z
+  .object({
+    base64: z
+      .string()
+      .min(1)
+      .max(64 * 1024 * 1024),
+  })
+  .strict();
+
+/** An imported assignment: the verified payload, the SHA-256 of its exact bytes and how the office key stands. */
+export const assignmentImportSchema = z
+  .object({
+    payload: assignmentPayloadSchema,
+    /** SHA-256 of the exact signed payload bytes: the `assignmentHash` of the sheets made from it. */
+    assignmentHash: hex64,
+    /** The fingerprint of the office key that signed it, shown for the expert to compare with the office. */
+    officeFingerprint: hex64,
+    /** `new`: this key is now pinned; `same`: the pinned key signed it; `demo`: the demo key (never pinned). */
+    pinned: z.enum(['new', 'same', 'demo']),
+  })
+  .strict();
+export type AssignmentImport = z.infer<typeof assignmentImportSchema>;
+
+/** The pinned office signing key and the keys it replaced (only public fingerprints and times). */
+export const officePinStatusSchema = z
+  .object({
+    fingerprint: hex64.nullable(),
+    pinnedAt: z.string().nullable(),
+    history: z.array(z.object({ fingerprint: hex64, pinnedAt: z.string(), replacedAt: z.string() }).strict()),
+  })
+  .strict();
+export type OfficePinStatus = z.infer<typeof officePinStatusSchema>;
+
 /**
  * The host contract: channel → request and response schemas. Both transports (Electron IPC
  * and the local web host) bind exactly these channels; the renderer's client is typed from it.
@@ -74,6 +110,13 @@ export const contract = {
     request: empty,
     response: z.object({ fileName: z.string(), base64: z.string(), fingerprint: z.string() }).strict(),
   },
+  /** Imports an office-signed assignment sealed to this expert; pins the office key at the first import. */
+  'assignments:import': { request: packageFileRequest, response: assignmentImportSchema },
+  /** Imports like assignments:import, but a different office key replaces the pin (the expert confirmed it). */
+  'assignments:repin': { request: packageFileRequest, response: assignmentImportSchema },
+  'office:pin': { request: empty, response: officePinStatusSchema },
+  /** The embedded demo as a real assignment package: signed with the public demo office key, sealed to this expert. */
+  'demo:assignment': { request: empty, response: z.object({ base64: z.string() }).strict() },
 } as const;
 
 export type Contract = typeof contract;

@@ -57,6 +57,10 @@ export const errorCodes = [
   'E_THROTTLED',
   'E_KEY_FILE_CORRUPT',
   'E_LOCKED',
+  // assignments and the pinned office key
+  'E_OFFICE_KEY_CHANGED',
+  'E_WRONG_EXPERT',
+  'E_DEMO_KEY',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -202,6 +202,19 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     'zh-CN': '应用已锁定，请输入口令解锁。',
     en: 'The app is locked; enter your passphrase to unlock it.',
   },
+  E_OFFICE_KEY_CHANGED: {
+    'zh-CN':
+      '此任务包由另一把办公室密钥签名（指纹 {fingerprint}），与首次导入时固定的密钥（指纹 {pinned}）不同。请与办公室核对指纹，只有在办公室确认后才重新固定。',
+    en: 'This assignment is signed by a different office key (fingerprint {fingerprint}) than the one pinned at first import (fingerprint {pinned}). Compare the fingerprint with the office and re-pin only if they confirm.',
+  },
+  E_WRONG_EXPERT: {
+    'zh-CN': '此任务包是发给另一位评审专家的，不能导入。',
+    en: 'This assignment is for another expert and cannot be imported.',
+  },
+  E_DEMO_KEY: {
+    'zh-CN': '示例办公室密钥只签署内置示例评审周期，示例周期也只接受该密钥签署；此任务包不予导入。',
+    en: 'The demo office key signs only the demo cycle, and a demo cycle only with that key; this assignment is refused.',
+  },
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

@@ -1,28 +1,31 @@
-import { useState } from 'react';
-import { ok, type AppError } from '../../../src-shared/contract/result';
+import { useEffect, useState } from 'react';
+import { formatFingerprint } from '../../../src-shared/packages/ed25519';
+import { useAssignmentImport } from './use-assignment-import';
+import { ok } from '../../../src-shared/contract/result';
 import { ErrorBanner } from '../../components/error-banner';
 import { navigate } from '../../components/route';
 import { useServices } from '../../components/services';
 import { useAsync } from '../../components/use-async';
-import { importAssignmentBundle, listAssignments } from '../../data/assignment-repository';
+import { listAssignments } from '../../data/assignment-repository';
 import { useI18n } from '../../i18n/i18n';
 
 export function HomePage() {
   const { t, pick } = useI18n();
-  const { db, client, now } = useServices();
-  const [opening, setOpening] = useState(false);
-  const [error, setError] = useState<AppError | undefined>(undefined);
+  const { db, now } = useServices();
+  const [pinnedNotice, setPinnedNotice] = useState<string | undefined>(undefined);
   const state = useAsync(async () => ok(await listAssignments(db, now)), [db, now]);
-
-  const openDemo = async (): Promise<void> => {
-    setOpening(true);
-    setError(undefined);
-    const bundle = await client.call('demo:get', {});
-    const stored = bundle.ok ? await importAssignmentBundle(db, bundle.value, 'demo', now) : bundle;
-    setOpening(false);
-    if (stored.ok) navigate({ page: 'applicants', assignmentId: stored.value });
-    else setError(stored.error);
+  const importer = useAssignmentImport((assignmentId) => navigate({ page: 'applicants', assignmentId }));
+  const opening = importer.state.busy;
+  const error = importer.state.error;
+  const openDemo = (): Promise<void> => importer.openDemo();
+  const chooseFile = (file: File | undefined): void => {
+    if (file === undefined) return;
+    void importer.importFile(file);
   };
+  useEffect(() => {
+    const imported = importer.state.imported;
+    if (imported?.pinned === 'new') setPinnedNotice(formatFingerprint(imported.officeFingerprint));
+  }, [importer.state.imported]);
 
   if (state.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorBanner error={state.error} />;
@@ -37,6 +40,31 @@ export function HomePage() {
         </div>
       )}
       {error !== undefined && <ErrorBanner error={error} />}
+      {importer.state.awaitingRepin !== undefined && (
+        <div className="panel" role="group" aria-label={t('home.repinTitle')}>
+          <p>{t('home.repinBody')}</p>
+          <button type="button" onClick={() => void importer.repin()} disabled={opening}>
+            {t('home.repin')}
+          </button>
+        </div>
+      )}
+      {pinnedNotice !== undefined && (
+        <p role="status" className="banner banner-ok">
+          {t('home.pinnedNew', { fingerprint: pinnedNotice })}
+        </p>
+      )}
+      <label className="button import-button">
+        {t('home.importAssignment')}
+        <input
+          type="file"
+          accept=".qapkg"
+          className="visually-hidden"
+          onChange={(e) => {
+            chooseFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </label>
       {assignments.length === 0 ? (
         <div className="panel empty-state">
           <h2>{t('home.emptyTitle')}</h2>

@@ -1,27 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { IdentityStatus } from '../../../src-shared/contract/channels';
 import { ErrorBanner } from '../../components/error-banner';
+import { IdentityContext } from '../../components/identity-context';
 import { useServices } from '../../components/services';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n';
 import { SetupForm } from './setup-form';
 import { UnlockForm } from './unlock-form';
 import { useIdleLock } from './use-idle-lock';
-
-interface IdentityControls {
-  readonly status: IdentityStatus;
-  readonly update: (status: IdentityStatus) => void;
-  readonly lock: () => void;
-}
-
-const IdentityContext = createContext<IdentityControls | undefined>(undefined);
-
-/** The unlocked identity and its controls, for the profile page and the header. */
-export function useIdentity(): IdentityControls {
-  const value = useContext(IdentityContext);
-  if (value === undefined) throw new Error('useIdentity outside IdentityGate');
-  return value;
-}
 
 /**
  * Nothing of the app opens before a profile exists and is unlocked: first run shows the setup,

@@ -4,7 +4,7 @@ import { formatFingerprint } from '../../../src-shared/packages/ed25519';
 import { ErrorBanner } from '../../components/error-banner';
 import { useServices } from '../../components/services';
 import { useI18n } from '../../i18n/i18n';
-import { useIdentity } from './identity-gate';
+import { useIdentity } from '../../components/identity-context';
 
 type Problem = Pick<AppError, 'code' | 'params'> | undefined;
 

@@ -19,6 +19,41 @@ const demoResult = parseDemoBundle(
 );
 if (!demoResult.ok) throw new Error(`test setup: the shipped demo does not load: ${demoResult.error.message}`);
 const demo = demoResult.value;
+const fingerprint = 'cd'.repeat(32);
+const imported = {
+  payload: {
+    schema: 'scorebook.assignment/1',
+    kind: 'assignment',
+    packageId: '01890a5d-ac96-774b-bcce-b302099a8057',
+    cycleId: demo.cycle.id,
+    issuer: 'demo-office',
+    keyId: fingerprint,
+    createdAt: '2026-05-01T08:00:00.000Z',
+    app: { name: 'Scorebook', version: 'test' },
+    expertId: 'expert-abababababababab',
+    expertFingerprint: 'ab'.repeat(32),
+    cycle: demo.cycle,
+    commentRules: { strengthWithEvidenceFrom: 70, ofiUpTo: 25 },
+    pledgeText: '承诺',
+    assignment: { ...demo.assignment, expertId: 'expert-abababababababab' },
+    applicants: demo.applicants,
+    office: {
+      name: '示例办公室（演示）',
+      signingPublicKey: 'A'.repeat(43) + '=',
+      receivingPublicKey: `${'B'.repeat(42)}A=`,
+    },
+  },
+  assignmentHash: 'ef'.repeat(32),
+  officeFingerprint: fingerprint,
+  pinned: 'demo',
+} as const;
+const pin = {
+  fingerprint,
+  pinnedAt: '2026-05-01T08:00:00.000Z',
+  history: [
+    { fingerprint: '01'.repeat(32), pinnedAt: '2026-01-01T00:00:00.000Z', replacedAt: '2026-05-01T08:00:00.000Z' },
+  ],
+};
 
 /** Handlers that answer every channel correctly, as spies, with some replaced by the test. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
@@ -34,6 +69,12 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'identity:change-passphrase': vi.fn(overrides['identity:change-passphrase'] ?? (async () => ok(status))),
     'settings:set-idle-minutes': vi.fn(overrides['settings:set-idle-minutes'] ?? (async () => ok(status))),
     'enrollment:export': vi.fn(overrides['enrollment:export'] ?? (async () => ok(exported))),
+    'assignments:import': vi.fn(overrides['assignments:import'] ?? (async () => ok(imported))),
+    'assignments:repin': vi.fn(
+      overrides['assignments:repin'] ?? (async () => ok({ ...imported, pinned: 'new' as const })),
+    ),
+    'office:pin': vi.fn(overrides['office:pin'] ?? (async () => ok(pin))),
+    'demo:assignment': vi.fn(overrides['demo:assignment'] ?? (async () => ok({ base64: 'U0NPUkU=' }))),
   } satisfies Handlers;
 }
 
@@ -106,6 +147,13 @@ describe('dispatch of a bad request', () => {
     ['fractional idle minutes', 'settings:set-idle-minutes', { idleMinutes: 7.5 }, 'idleMinutes'],
     ['idle minutes as text', 'settings:set-idle-minutes', { idleMinutes: '15' }, 'idleMinutes'],
     ['an extra key on enrollment:export', 'enrollment:export', { to: 'office' }, 'to'],
+    ['a missing base64 on assignments:import', 'assignments:import', {}, 'base64'],
+    ['an empty base64 on assignments:import', 'assignments:import', { base64: '' }, 'base64'],
+    ['a base64 over 64 MiB', 'assignments:import', { base64: 'A'.repeat(64 * 1024 * 1024 + 1) }, 'base64'],
+    ['base64 that is not a string', 'assignments:repin', { base64: 42 }, 'base64'],
+    ['an extra key on assignments:repin', 'assignments:repin', { base64: 'AAAA', force: true }, 'force'],
+    ['an extra key on office:pin', 'office:pin', { reset: true }, 'reset'],
+    ['an extra key on demo:assignment', 'demo:assignment', { expert: 'x' }, 'expert'],
   ] as const)('answers %s with E_BAD_REQUEST and a detail naming the culprit', async (_, channel, input, culprit) => {
     const handlers = fakeHandlers();
     const error = errorOf(await createDispatch(handlers)(channel, input));
@@ -138,11 +186,18 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('identity:status', {})).toEqual({ ok: true, value: status });
     expect(await dispatch('settings:set-idle-minutes', { idleMinutes: 15 })).toEqual({ ok: true, value: status });
     expect(await dispatch('enrollment:export', {})).toEqual({ ok: true, value: exported });
+    expect(await dispatch('assignments:import', { base64: 'AAAA' })).toEqual({ ok: true, value: imported });
+    expect(await dispatch('assignments:repin', { base64: 'AAAA' })).toEqual({
+      ok: true,
+      value: { ...imported, pinned: 'new' },
+    });
+    expect(await dispatch('office:pin', {})).toEqual({ ok: true, value: pin });
+    expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 11 channels', () => {
+  it('has a handler for each of the contract’s 15 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(11);
+    expect(channels).toHaveLength(15);
   });
 });
 
@@ -190,9 +245,22 @@ describe('dispatch of a handler whose response breaks the contract', () => {
     ['identity:status', 'has an unknown state', { ...status, state: 'open' }],
     ['identity:status', 'carries key material', { ...status, privateKey: 'AAAA' }],
     ['identity:unlock', 'has a fingerprint that is not hex', { ...status, fingerprint: 'zz' }],
+    ['assignments:import', 'has an unknown pin state', { ...imported, pinned: 'maybe' }],
+    ['assignments:import', 'has a payload that is not an assignment', { ...imported, payload: { kind: 'sheet' } }],
+    ['assignments:repin', 'has an upper-case office fingerprint', { ...imported, officeFingerprint: 'CD'.repeat(32) }],
+    ['office:pin', 'carries an extra key', { ...pin, publicKey: 'AAAA' }],
+    ['office:pin', 'has a malformed history entry', { ...pin, history: [{ fingerprint }] }],
+    ['demo:assignment', 'has no base64', {}],
   ] as const)('answers %s that %s with E_BAD_RESPONSE naming the channel', async (channel, _, value) => {
     const dispatch = createDispatch(fakeHandlers({ [channel]: untyped(async () => ok(value)) }));
-    const input = channel === 'criteria:get' ? { id: 'x' } : channel === 'identity:unlock' ? { passphrase: 'p' } : {};
+    const input =
+      channel === 'criteria:get'
+        ? { id: 'x' }
+        : channel === 'identity:unlock'
+          ? { passphrase: 'p' }
+          : channel === 'assignments:import' || channel === 'assignments:repin'
+            ? { base64: 'AAAA' }
+            : {};
     const error = errorOf(await dispatch(channel, input));
     expect(error.code).toBe('E_BAD_RESPONSE');
     expect(error.params).toEqual({ channel });

@@ -305,6 +305,12 @@ describe('dispatch of the identity channels', () => {
     for (const channel of channels) {
       // identity:lock comes before enrollment:export in the contract; export needs the keys unlocked.
       if (channel === 'enrollment:export') await dispatch('identity:unlock', { passphrase: `${pass}!` });
+      // An assignment to import: the demo one, sealed to this expert (demo:assignment comes later in the contract).
+      if (channel === 'assignments:import' || channel === 'assignments:repin') {
+        const demo = await dispatch('demo:assignment', {});
+        if (!demo.ok) throw new Error(`demo:assignment failed: ${demo.error.code}`);
+        requests[channel] = demo.value;
+      }
       const result = await dispatch(channel, requests[channel] ?? {});
       expect([channel, result.ok ? 'ok' : result.error.code]).toEqual([channel, 'ok']);
     }

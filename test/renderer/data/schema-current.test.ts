@@ -10,7 +10,7 @@ import {
   itemRowSchema,
   sheetRowSchema,
 } from '../../../src-renderer/data/row-schemas';
-import { schemaV1 } from '../../../src-renderer/data/schema/v1';
+import { schemaV2 } from '../../../src-renderer/data/schema/v2';
 import { itemHistory, loadSheetItems } from '../../../src-renderer/data/sheet-repository';
 import { fakeIdb, first, freshDatabaseName, testClock } from './support/test-database';
 import { readV1Tables, seedV1Database, v1SeedRows } from './support/v1-fixture';
@@ -33,14 +33,14 @@ function storesNotation(table: { schema: { primKey: { src: string }; indexes: { 
   return [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ');
 }
 
-describe('schema version 1', () => {
-  it('opens at Dexie version 1 with exactly the tables and indexes of schemaV1', async () => {
+describe('the current schema (version 2) and the version-1 rows it reads', () => {
+  it('opens at the current Dexie version (2) with exactly the tables and indexes of schemaV2', async () => {
     const db = open(freshDatabaseName('schema'));
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV1).sort());
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV2).sort());
     for (const table of db.tables) {
-      expect(storesNotation(table), table.name).toBe(schemaV1[table.name as keyof typeof schemaV1]);
+      expect(storesNotation(table), table.name).toBe(schemaV2[table.name as keyof typeof schemaV2]);
     }
   });
 
@@ -48,7 +48,7 @@ describe('schema version 1', () => {
     const db = open(freshDatabaseName('schema'));
     await db.open();
     const idb = db.backendDB();
-    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV1).sort());
+    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV2).sort());
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     const shape = Object.fromEntries(
       [...idb.objectStoreNames].map((name) => {
@@ -65,6 +65,8 @@ describe('schema version 1', () => {
       items: { keyPath: ['sheetId', 'itemId'], auto: false, indexes: ['sheetId'] },
       audit: { keyPath: 'seq', auto: true, indexes: ['[sheetId+itemId]', 'sheetId'].sort() },
       quarantine: { keyPath: 'id', auto: true, indexes: ['table'] },
+      // Added by version 2.
+      assignmentPackages: { keyPath: 'id', auto: false, indexes: [] },
     });
   });
 
@@ -110,7 +112,7 @@ describe('the version-1 fixture (base of the upgrade tests)', () => {
     const seed = await seedV1Database(name);
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     expect(await readV1Tables(db)).toEqual({ ...seed, quarantine: [] });
   });
 

@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { IdentityStatus } from '../../src-shared/contract/channels';
+
+/** The unlocked identity and its controls, provided by the identity gate to every page behind it. */
+export interface IdentityControls {
+  readonly status: IdentityStatus;
+  readonly update: (status: IdentityStatus) => void;
+  readonly lock: () => void;
+}
+
+export const IdentityContext = createContext<IdentityControls | undefined>(undefined);
+
+export function useIdentity(): IdentityControls {
+  const value = useContext(IdentityContext);
+  if (value === undefined) throw new Error('useIdentity outside IdentityGate');
+  return value;
+}

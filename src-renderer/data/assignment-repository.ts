@@ -6,10 +6,12 @@ import type { ScorebookDb } from './database';
 import { keyFields, parseRows } from './quarantine';
 import {
   applicantRowSchema,
+  assignmentPackageRowSchema,
   assignmentRowSchema,
   cycleRowSchema,
   expertRowSchema,
   type ApplicantRow,
+  type AssignmentPackageRow,
   type AssignmentRow,
   type CycleRow,
   type ExpertRow,
@@ -198,4 +200,22 @@ export async function loadAssignmentView(
   if (header === undefined) return { view: undefined, quarantined };
   const applicants = await loadAssignmentApplicants(db, header, now);
   return { view: { ...header, applicants: applicants.applicants }, quarantined: quarantined + applicants.quarantined };
+}
+
+/** The verified package an assignment came from (absent for assignments stored before schema version 2). */
+export async function loadAssignmentPackage(
+  db: ScorebookDb,
+  assignmentId: string,
+  now: () => Date,
+): Promise<AssignmentPackageRow | undefined> {
+  return (
+    await parseOne(
+      db,
+      'assignmentPackages',
+      await db.assignmentPackages.get(assignmentId),
+      assignmentPackageRowSchema,
+      keyFields('id'),
+      now,
+    )
+  ).row;
 }

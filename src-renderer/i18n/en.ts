@@ -151,6 +151,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'home.repinBody':
     'First compare the new fingerprint shown above with the office, by phone or in person. Only when the office confirms it changed its key, switch to the new office key.',
   'home.repin': 'Checked with the office: switch to the new office key',
-  'home.pinnedNew':
-    'First import: the office key is now pinned, fingerprint {fingerprint}. Compare this fingerprint with the office.',
+  'applicants.office': 'Assignment signed by {name} · office key fingerprint {fingerprint}',
+  'applicants.officePinned': '(pinned at the first import; compare it with the office)',
+  'applicants.officeDemo': '(the public demo key: for the demo only, trusted for nothing else)',
 };

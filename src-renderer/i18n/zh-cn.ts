@@ -143,7 +143,9 @@ export const zhCN = {
   'home.repinTitle': '办公室密钥已更换',
   'home.repinBody': '请先与办公室电话或当面核对上方显示的新指纹。只有办公室确认更换了密钥，才可改用新的办公室密钥。',
   'home.repin': '已与办公室核对，改用新的办公室密钥',
-  'home.pinnedNew': '首次导入：已记录办公室密钥，指纹 {fingerprint}。请与办公室核对此指纹。',
+  'applicants.office': '任务包签发：{name} · 办公室密钥指纹 {fingerprint}',
+  'applicants.officePinned': '（首次导入时已固定；请与办公室核对）',
+  'applicants.officeDemo': '（公开的示例密钥，只用于示例，不被信任）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

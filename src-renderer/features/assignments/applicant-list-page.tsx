@@ -1,4 +1,9 @@
 import { useEffect } from 'react';
+import { ok } from '../../../src-shared/contract/result';
+import { formatFingerprint } from '../../../src-shared/packages/ed25519';
+import { useServices } from '../../components/services';
+import { useAsync } from '../../components/use-async';
+import { loadAssignmentPackage } from '../../data/assignment-repository';
 import { formatPoints } from '../../../src-shared/scoring/percent';
 import { computeTotals } from '../../../src-shared/scoring/totals';
 import { ErrorBanner } from '../../components/error-banner';
@@ -8,7 +13,10 @@ import { useI18n } from '../../i18n/i18n';
 
 export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
   const { t, pick } = useI18n();
+  const { db, now } = useServices();
   const context = useAssignment(assignmentId, { withPercents: true });
+  const signed = useAsync(async () => ok(await loadAssignmentPackage(db, assignmentId, now)), [db, assignmentId, now]);
+  const office = signed.status === 'ready' ? signed.value : undefined;
   const view = context.status === 'ready' ? context.value.view : undefined;
 
   // User Timing mark for `npm run bench`: the list is complete once every applicant's progress is shown.
@@ -40,6 +48,15 @@ export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
         {t('home.expert')}：{view.expert.name}（{view.expert.workUnit}） · {t('home.deadline')}：
         {view.assignment.deadline}
       </p>
+      {office !== undefined && (
+        <p className="muted" data-testid="office-key">
+          {t('applicants.office', {
+            name: office.payload.office.name,
+            fingerprint: formatFingerprint(office.officeFingerprint),
+          })}{' '}
+          {office.pinned === 'demo' ? t('applicants.officeDemo') : t('applicants.officePinned')}
+        </p>
+      )}
       <table className="applicant-table">
         <thead>
           <tr>

@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-import { formatFingerprint } from '../../../src-shared/packages/ed25519';
 import { useAssignmentImport } from './use-assignment-import';
 import { ok } from '../../../src-shared/contract/result';
 import { ErrorBanner } from '../../components/error-banner';
@@ -12,7 +10,6 @@ import { useI18n } from '../../i18n/i18n';
 export function HomePage() {
   const { t, pick } = useI18n();
   const { db, now } = useServices();
-  const [pinnedNotice, setPinnedNotice] = useState<string | undefined>(undefined);
   const state = useAsync(async () => ok(await listAssignments(db, now)), [db, now]);
   const importer = useAssignmentImport((assignmentId) => navigate({ page: 'applicants', assignmentId }));
   const opening = importer.state.busy;
@@ -22,10 +19,6 @@ export function HomePage() {
     if (file === undefined) return;
     void importer.importFile(file);
   };
-  useEffect(() => {
-    const imported = importer.state.imported;
-    if (imported?.pinned === 'new') setPinnedNotice(formatFingerprint(imported.officeFingerprint));
-  }, [importer.state.imported]);
 
   if (state.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorBanner error={state.error} />;
@@ -47,11 +40,6 @@ export function HomePage() {
             {t('home.repin')}
           </button>
         </div>
-      )}
-      {pinnedNotice !== undefined && (
-        <p role="status" className="banner banner-ok">
-          {t('home.pinnedNew', { fingerprint: pinnedNotice })}
-        </p>
       )}
       <label className="button import-button">
         {t('home.importAssignment')}

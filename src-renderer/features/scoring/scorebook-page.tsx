@@ -81,9 +81,10 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
     return () => window.removeEventListener('keydown', onKey);
   }, [order, currentId, assignmentId, applicantId, sheet]);
 
+  // Moving to an item puts focus on its heading — once the panel exists (it renders after the sheet loaded).
   useEffect(() => {
-    if (itemId !== undefined) document.getElementById('item-heading')?.focus();
-  }, [itemId]);
+    if (itemId !== undefined && sheet.loaded) document.getElementById('item-heading')?.focus();
+  }, [itemId, sheet.loaded]);
 
   // User Timing mark for `npm run bench`: the scorebook is usable once the sheet is on screen.
   useEffect(() => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AssignmentImport } from '../../src-shared/contract/channels';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import { decodeBase64Strict, encodeBase64 } from '../../src-shared/packages/base64';
-import { bytesEqual, sha256Hex } from '../../src-shared/packages/bytes';
+import { bytesEqual, sha256Hex, utf8Encode } from '../../src-shared/packages/bytes';
 import { unpackContainer } from '../../src-shared/packages/container';
 import { parseEnvelope } from '../../src-shared/packages/dsse';
 import { ED25519_PUBLIC_KEY_BYTES, fingerprintOf } from '../../src-shared/packages/ed25519';
@@ -13,6 +13,7 @@ import { openPackage, type RegisteredKey } from '../../src-shared/packages/open-
 import { assignmentPayloadSchema, type AssignmentPayload } from '../../src-shared/packages/payload-schemas';
 import { openSealed } from '../../src-shared/packages/seal';
 import type { ArchiveFolder } from '../services/archive-folder';
+import { withAssignment, type AssignmentRecordStore } from '../services/assignment-records';
 import { buildDemoAssignment, DEMO_OFFICE_FINGERPRINT } from '../services/demo-assignment';
 import type { KeyStore } from '../services/key-store';
 import { decidePin, officeKeyChanged, type OfficePinStore } from '../services/office-pin';
@@ -27,7 +28,9 @@ import type { Handlers } from './handler-types';
  *   3. the payload is consistent with itself (ids of cycle, expert and applicants; E_SCHEMA);
  *   4. the office key against the pin: none → pinned (`new`); the pinned one → `same`; another one →
  *      E_OFFICE_KEY_CHANGED, unless this is `assignments:repin`, which pins it and keeps the old pin in the history.
- * The demo key is never pinned (`demo`). Every accepted file is archived, as received, in `<dataDir>/inbox/`.
+ * The demo key is never pinned (`demo`). Every accepted file is archived, as received, in `<dataDir>/inbox/`, and
+ * every accepted assignment (the demo too) is recorded in `<dataDir>/assignments.json` (assignment-records.ts), last:
+ * a failed record leaves the pin and the archive in place, and importing the same file again completes it.
  */
 
 type AssignmentChannel = 'assignments:import' | 'assignments:repin' | 'office:pin' | 'demo:assignment';
@@ -38,6 +41,8 @@ export interface AssignmentDeps {
   /** Named in E_KEY_FILE_CORRUPT. */
   readonly keyFilePath: string;
   readonly pins: OfficePinStore;
+  /** Main's records of imported assignments (what pledges, declarations and sheets are signed under). */
+  readonly records: AssignmentRecordStore;
   /** `<dataDir>/inbox/` as an append-only folder, and its path (to compare a re-imported file with the kept one). */
   readonly inbox: ArchiveFolder;
   readonly inboxDir: string;
@@ -108,9 +113,13 @@ export function createAssignmentHandlers(deps: AssignmentDeps): Pick<Handlers, A
       officeFingerprint,
       pinned,
     });
+    const recorded = async (pinned: AssignmentImport['pinned']): Promise<Result<AssignmentImport>> => {
+      const written = await record(deps.records, payload, opened.value.payloadSha256);
+      return written.ok ? ok(answer(pinned)) : written;
+    };
     if (demoKey) {
       const archived = await archive(deps, payload.packageId, file);
-      return archived.ok ? ok(answer('demo')) : archived;
+      return archived.ok ? recorded('demo') : archived;
     }
     const pinnedKey = {
       fingerprint: officeFingerprint,
@@ -118,16 +127,17 @@ export function createAssignmentHandlers(deps: AssignmentDeps): Pick<Handlers, A
       officeName: payload.office.name,
       pinnedAt: new Date(deps.now()).toISOString(),
     };
-    return deps.pins.update(async (state) => {
+    const pinned = await deps.pins.update(async (state) => {
       const decision = decidePin(state, pinnedKey, repin);
       if (decision.outcome === 'changed') return officeKeyChanged(officeFingerprint, decision.pinned);
       // The file is archived before the pin is written: a pin never stands without the file that set it.
       const archived = await archive(deps, payload.packageId, file);
       if (!archived.ok) return archived;
       return decision.outcome === 'new'
-        ? ok({ next: decision.next, value: answer('new') })
-        : ok({ value: answer('same') });
+        ? ok({ next: decision.next, value: 'new' as const })
+        : ok({ value: 'same' as const });
     });
+    return pinned.ok ? recorded(pinned.value) : pinned;
   };
 
   return {
@@ -227,4 +237,24 @@ async function archive(deps: AssignmentDeps, packageId: string, file: Uint8Array
   // That name is content-addressed: if it exists, it holds these bytes.
   if (second.ok || second.error.params?.reason === 'exists') return ok(undefined);
   return second;
+}
+
+/** Records the verified assignment for the signing handlers; the same assignment again changes nothing. */
+async function record(
+  records: AssignmentRecordStore,
+  payload: AssignmentPayload,
+  assignmentHash: string,
+): Promise<Result<void>> {
+  const entry = {
+    assignmentId: payload.assignment.id,
+    cycleId: payload.cycleId,
+    stage: payload.assignment.stage,
+    expertId: payload.expertId,
+    applicantIds: payload.assignment.applicantIds,
+    assignmentHash,
+    officeReceivingKey: payload.office.receivingPublicKey,
+    pledgeTextSha256: await sha256Hex(utf8Encode(payload.pledgeText)),
+    demo: payload.cycle.demo,
+  };
+  return records.update(async (state) => ok({ next: withAssignment(state, entry), value: undefined }));
 }

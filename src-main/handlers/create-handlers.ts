@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ok } from '../../src-shared/contract/result';
 import { createArchiveFolder } from '../services/archive-folder';
+import { createAssignmentRecordStore } from '../services/assignment-records';
 import type { KdfParams } from '../services/key-file';
 import { createKeyStore } from '../services/key-store';
 import { createOfficePinStore } from '../services/office-pin';
@@ -12,11 +13,13 @@ import { createDemoHandlers } from './demo-handlers';
 import { createAssignmentHandlers } from './assignment-handlers';
 import type { Handlers } from './handler-types';
 import { createIdentityHandlers } from './identity-handlers';
+import { createPackageHandlers } from './package-handlers';
 
 export interface HandlerDeps {
   /** Folder holding criteria/, demo/ and fonts/ (shipped with the app). */
   readonly resourcesDir: string;
-  /** Folder where main keeps this installation's files: keys.json, settings.json, office-pin.json, outbox/, inbox/. */
+  /** Folder where main keeps this installation's files: keys.json, settings.json, office-pin.json,
+   * assignments.json, outbox/, inbox/. */
   readonly dataDir: string;
   readonly transport: 'electron' | 'web';
   readonly appVersion: string;
@@ -44,6 +47,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   });
   const officePinPath = join(deps.dataDir, 'office-pin.json');
   const inboxDir = join(deps.dataDir, 'inbox');
+  const outbox = createArchiveFolder(join(deps.dataDir, 'outbox'));
+  const recordsPath = join(deps.dataDir, 'assignments.json');
+  // The records grow by one short entry per signed package; 64 MiB is far beyond any real cycle.
+  const records = createAssignmentRecordStore(
+    createSecretFile(recordsPath, { maxBytes: 64 * 1024 * 1024 }),
+    recordsPath,
+  );
   return {
     async 'app:info'() {
       return ok({ name: 'Scorebook', version: deps.appVersion, transport: deps.transport, dataDir: deps.dataDir });
@@ -54,7 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       keys,
       keyFilePath,
       settings: createSettingsFile({ path: join(deps.dataDir, 'settings.json'), now: deps.now }),
-      outbox: createArchiveFolder(join(deps.dataDir, 'outbox')),
+      outbox,
       now: deps.now,
       random: deps.random,
       appVersion: deps.appVersion,
@@ -63,9 +73,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       keys,
       keyFilePath,
       pins: createOfficePinStore(createSecretFile(officePinPath), officePinPath),
+      records,
       inbox: createArchiveFolder(inboxDir),
       inboxDir,
       files,
+      now: deps.now,
+      random: deps.random,
+      appVersion: deps.appVersion,
+    }),
+    ...createPackageHandlers({
+      keys,
+      keyFilePath,
+      records,
+      outbox,
       now: deps.now,
       random: deps.random,
       appVersion: deps.appVersion,

@@ -3,6 +3,8 @@ import { ErrorBanner } from '../components/error-banner';
 import { useAsync } from '../components/use-async';
 import { ApplicantListPage } from '../features/assignments/applicant-list-page';
 import { HomePage } from '../features/assignments/home-page';
+import { ApplicantGate } from '../features/declarations/applicant-gate';
+import { PledgeGate } from '../features/declarations/pledge-gate';
 import { IdentityGate } from '../features/identity/identity-gate';
 import { useIdentity } from '../components/identity-context';
 import { ProfilePage } from '../features/identity/profile-page';
@@ -44,9 +46,15 @@ function Routes() {
       </nav>
       {route.page === 'home' && <HomePage />}
       {route.page === 'profile' && <ProfilePage />}
-      {route.page === 'applicants' && <ApplicantListPage assignmentId={route.assignmentId} />}
+      {route.page === 'applicants' && (
+        <PledgeGate assignmentId={route.assignmentId}>
+          <ApplicantListPage assignmentId={route.assignmentId} />
+        </PledgeGate>
+      )}
       {route.page === 'scorebook' && (
-        <ScorebookPage assignmentId={route.assignmentId} applicantId={route.applicantId} itemId={route.itemId} />
+        <ApplicantGate assignmentId={route.assignmentId} applicantId={route.applicantId}>
+          <ScorebookPage assignmentId={route.assignmentId} applicantId={route.applicantId} itemId={route.itemId} />
+        </ApplicantGate>
       )}
       {route.page === 'not-found' && (
         <section className="panel">

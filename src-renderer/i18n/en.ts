@@ -154,4 +154,33 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'applicants.office': 'Assignment signed by {name} · office key fingerprint {fingerprint}',
   'applicants.officePinned': '(pinned at the first import; compare it with the office)',
   'applicants.officeDemo': '(the public demo key: for the demo only, trusted for nothing else)',
+  'pledge.title': 'Confidentiality pledge',
+  'pledge.intro':
+    'Under Art. 19 of the Measures, read and sign this pledge before anything of this cycle opens. The signed pledge is signed with your key and sealed to the office.',
+  'pledge.accept': 'I have read this pledge and will abide by it',
+  'pledge.sign': 'Sign the pledge',
+  'declaration.title': 'Conflict of interest declaration: {name}',
+  'declaration.intro':
+    'Before any material of this applicant is shown, declare truthfully whether you have an interest in it (Art. 19 of the Measures). The declaration is signed and sealed to the office; if you have a conflict, you recuse yourself from this applicant.',
+  'declaration.question': 'Do you have a conflict of interest with this applicant?',
+  'declaration.none': 'No conflict of interest',
+  'declaration.conflict': 'I have a conflict of interest (recuse)',
+  'declaration.grounds': 'Grounds (choose all that apply)',
+  'declaration.ground.employment': 'Worked for or served it in the last 3 years',
+  'declaration.ground.consulting': 'Consulting, coaching or training for it (award coaching included)',
+  'declaration.ground.financial': 'A financial interest',
+  'declaration.ground.relative': 'A close relative in its management',
+  'declaration.ground.business': 'A competitor, supplier or customer relationship',
+  'declaration.ground.other': 'Other',
+  'declaration.detail': 'Details',
+  'declaration.recusalWarning':
+    'Once signed you recuse from this applicant: its material is no longer shown to you and your score is not counted.',
+  'declaration.correctionReason': 'Reason for the correction (required)',
+  'declaration.sign': 'Sign the declaration',
+  'declaration.recusedTitle': 'Recused: {name}',
+  'declaration.recusedBody':
+    'You declared a conflict of interest with this applicant. Under Art. 19 of the Measures you recuse from its review, and its content is no longer shown. The recusal is signed and sealed, waiting to be sent to the office.',
+  'declaration.correct': 'Correct the declaration (with a reason)',
+  'applicants.declare': 'Declare conflicts first',
+  'applicants.recused': 'Recused',
 };

@@ -146,6 +146,34 @@ export const zhCN = {
   'applicants.office': '任务包签发：{name} · 办公室密钥指纹 {fingerprint}',
   'applicants.officePinned': '（首次导入时已固定；请与办公室核对）',
   'applicants.officeDemo': '（公开的示例密钥，只用于示例，不被信任）',
+  'pledge.title': '保密承诺',
+  'pledge.intro':
+    '依据《管理办法》第十九条，打开本评审周期的任何内容之前，请阅读并签署以下承诺。签署后的承诺书会以您的密钥签名并加密发送给办公室。',
+  'pledge.accept': '我已阅读并同意遵守以上承诺',
+  'pledge.sign': '签署保密承诺',
+  'declaration.title': '利害关系声明：{name}',
+  'declaration.intro':
+    '查看该申报组织的任何材料之前，请如实声明您与其是否存在利害关系（《管理办法》第十九条）。声明会签名并加密发送给办公室；如存在利害关系，您将回避对该组织的评审。',
+  'declaration.question': '您与该申报组织是否存在利害关系？',
+  'declaration.none': '不存在利害关系',
+  'declaration.conflict': '存在利害关系（回避）',
+  'declaration.grounds': '利害关系的情形（可多选）',
+  'declaration.ground.employment': '近三年内曾在该组织任职或为其服务',
+  'declaration.ground.consulting': '为该组织提供咨询、辅导或培训（含质量奖申报辅导）',
+  'declaration.ground.financial': '与该组织存在经济利益关系',
+  'declaration.ground.relative': '近亲属在该组织担任管理职务',
+  'declaration.ground.business': '与该组织存在竞争、供应或客户关系',
+  'declaration.ground.other': '其他情形',
+  'declaration.detail': '具体说明',
+  'declaration.recusalWarning': '签署后您将回避该申报组织：其材料不再对您显示，您的评分也不会被计入。',
+  'declaration.correctionReason': '更正理由（必填）',
+  'declaration.sign': '签署声明',
+  'declaration.recusedTitle': '已回避：{name}',
+  'declaration.recusedBody':
+    '您已声明与该申报组织存在利害关系。依据《管理办法》第十九条，您回避对其评审，其内容不再显示。回避声明已签名并加密，等待发送给办公室。',
+  'declaration.correct': '更正声明（需说明理由）',
+  'applicants.declare': '请先声明利害关系',
+  'applicants.recused': '已回避',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -17,6 +17,9 @@ export const channelNames = [
   'assignments:import',
   'assignments:repin',
   'office:pin',
+  'assignments:status',
+  'packages:sign-pledge',
+  'packages:sign-declaration',
   'demo:assignment',
 ] as const;
 

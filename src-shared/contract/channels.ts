@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assignmentBundleSchema } from '../assignments/assignment-schema';
 import { criteriaFileSchema } from '../criteria/criteria-schema';
-import { assignmentPayloadSchema, expertProfileSchema } from '../packages/payload-schemas';
+import { assignmentPayloadSchema, conflictGroundSchema, expertProfileSchema } from '../packages/payload-schemas';
 import type { ChannelName } from './channel-names';
 
 const empty = z.object({}).strict();
@@ -81,6 +81,36 @@ export const officePinStatusSchema = z
   .strict();
 export type OfficePinStatus = z.infer<typeof officePinStatusSchema>;
 
+/** A package main signed (and sealed to the office): the file to export and what identifies it. */
+export const signedPackageSchema = z
+  .object({
+    packageId: z.string(),
+    fileName: z.string(),
+    base64: z.string(),
+    payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    seq: z.number().int().min(1).nullable(),
+  })
+  .strict();
+export type SignedPackage = z.infer<typeof signedPackageSchema>;
+
+/** Where an assignment stands in main's records: the pledge of its cycle and the latest declaration per applicant. */
+export const assignmentStatusSchema = z
+  .object({
+    pledged: z.boolean(),
+    declarations: z.array(
+      z
+        .object({
+          applicantId: z.string(),
+          conflict: z.boolean(),
+          seq: z.number().int().min(1),
+          declaredAt: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type AssignmentStatus = z.infer<typeof assignmentStatusSchema>;
+
 /**
  * The host contract: channel → request and response schemas. Both transports (Electron IPC
  * and the local web host) bind exactly these channels; the renderer's client is typed from it.
@@ -116,6 +146,32 @@ export const contract = {
   'assignments:repin': { request: packageFileRequest, response: assignmentImportSchema },
   'office:pin': { request: empty, response: officePinStatusSchema },
   /** The embedded demo as a real assignment package: signed with the public demo office key, sealed to this expert. */
+  /** Main's record of an imported assignment: pledge signed, latest declaration per applicant (a conflict recuses). */
+  'assignments:status': {
+    request: z.object({ assignmentId: z.string().min(1).max(200) }).strict(),
+    response: assignmentStatusSchema,
+  },
+  /** Signs the cycle's pledge (保密承诺) for this assignment and seals it to the office. */
+  'packages:sign-pledge': {
+    request: z.object({ assignmentId: z.string().min(1).max(200) }).strict(),
+    response: signedPackageSchema,
+  },
+  /**
+   * Signs a conflict-of-interest declaration for one applicant, before anything of it is shown (Art. 19). A
+   * declaration is never changed: a correction is the next version with a reason. A conflict recuses the expert.
+   */
+  'packages:sign-declaration': {
+    request: z
+      .object({
+        assignmentId: z.string().min(1).max(200),
+        applicantId: z.string().min(1).max(200),
+        conflict: z.boolean(),
+        grounds: z.array(z.object({ ground: conflictGroundSchema, text: z.string().max(2000) }).strict()).max(6),
+        correctionReason: z.string().max(2000).nullable(),
+      })
+      .strict(),
+    response: signedPackageSchema,
+  },
   'demo:assignment': { request: empty, response: z.object({ base64: z.string() }).strict() },
 } as const;
 

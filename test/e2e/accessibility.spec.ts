@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createProfile, demoApplicant, expect, openApplicant, pickPercent, test, waitSaved } from './support/fixtures';
+import { createProfile, demoApplicant, expect, pickPercent, signPledge, test, waitSaved } from './support/fixtures';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -15,7 +15,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-test('the setup form, the first screen, the applicant list and the scorebook have no serious or critical axe violations', async ({
+test('setup, first screen, pledge, applicant list, declaration and scorebook have no serious or critical axe violations', async ({
   page,
   host,
 }) => {
@@ -27,10 +27,21 @@ test('the setup form, the first screen, the applicant list and the scorebook hav
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: '打开示例评审周期' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /申报组织/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '保密承诺' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await signPledge(page);
   expect(await seriousViolations(page)).toEqual([]);
 
-  await openApplicant(page, demoApplicant);
+  await page
+    .getByRole('row', { name: new RegExp(demoApplicant) })
+    .getByRole('link', { name: '请先声明利害关系' })
+    .click();
+  await page.getByLabel('存在利害关系（回避）').check();
+  await page.getByLabel('其他情形').check();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('不存在利害关系').check();
+  await page.getByRole('button', { name: '签署声明' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: demoApplicant })).toBeVisible();
   await pickPercent(page, 70);
   await page.getByRole('button', { name: '+ 添加优势' }).click();
   await page.getByRole('textbox', { name: '优势 1', exact: true }).fill('建立了系统的战略制定过程');

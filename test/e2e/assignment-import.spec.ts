@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, openDemo, test } from './support/fixtures';
+import { expect, openDemo, signPledge, test } from './support/fixtures';
 import { assignmentFor, makeOffice, readEnrollment } from './support/office';
 
 test('an office-signed assignment imports and pins the office key; a different key is refused until the expert re-pins', async ({
@@ -24,7 +24,8 @@ test('an office-signed assignment imports and pins the office key; a different k
   await page
     .getByLabel('导入任务包（.qapkg）')
     .setInputFiles({ name: 'assignment.qapkg', mimeType: 'application/octet-stream', buffer: Buffer.from(first) });
-  await expect(page.getByRole('heading', { level: 1, name: /申报组织/ })).toBeVisible();
+  // A new cycle: its pledge comes before anything of it.
+  await signPledge(page);
   await expect(page.getByText('2026年度乌鲁木齐市人民政府质量奖').first()).toBeVisible();
   const formatted = office.signer.fingerprint.toUpperCase().match(/.{4}/g)?.join(' ') ?? '';
   await expect(page.getByTestId('office-key')).toContainText(formatted);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, openDemo, passphrase, test } from './support/fixtures';
+import { expect, openApplicant, openDemo, passphrase, test } from './support/fixtures';
 
 test('first run creates the profile and keys; the fingerprint and a signed enrollment package are offered', async ({
   page,
@@ -49,8 +49,7 @@ test('the app locks itself after the idle time and nothing of the cycle shows un
 }) => {
   await page.clock.install();
   await openDemo(page, host.url);
-  await page.getByRole('link', { name: '新疆昆岚电气装备股份有限公司' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '新疆昆岚电气装备股份有限公司' })).toBeVisible();
+  await openApplicant(page, '新疆昆岚电气装备股份有限公司');
   await page.clock.fastForward('15:10');
   await expect(page.getByRole('heading', { name: '解锁' })).toBeVisible();
   await expect(page.getByText('因长时间无操作，应用已自动锁定。')).toBeVisible();

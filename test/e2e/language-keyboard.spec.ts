@@ -7,7 +7,10 @@ test('the interface switches to English and stays English after a reload', async
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Applicants · Material review');
+  await expect(page.getByRole('link', { name: 'Declare conflicts first' }).first()).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
   await openApplicant(page, demoApplicant);
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('group', { name: 'Scoring band' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /Role of senior leaders/ })).toBeVisible();
   await page.getByRole('button', { name: '中文' }).click();
@@ -18,6 +21,7 @@ test('the interface switches to English and stays English after a reload', async
 test('an item can be scored with the keyboard alone', async ({ page, host }) => {
   await openDemo(page, host.url);
   await openApplicant(page, demoApplicant);
+  await expect(page.getByTestId('save-indicator')).toHaveAttribute('data-status', 'idle');
   // Alt+↓ moves to the next item and puts focus on its heading.
   await page.keyboard.press('Alt+ArrowDown');
   await expect(page.locator('#item-heading')).toContainText('4.1.3');

@@ -9,12 +9,15 @@ import { computeTotals } from '../../../src-shared/scoring/totals';
 import { ErrorBanner } from '../../components/error-banner';
 import { routeHash } from '../../components/route';
 import { useAssignment } from '../../components/use-assignment';
+import { declarationOf, useAssignmentStatus } from '../../components/use-assignment-status';
 import { useI18n } from '../../i18n/i18n';
 
 export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
   const { t, pick } = useI18n();
   const { db, now } = useServices();
   const context = useAssignment(assignmentId, { withPercents: true });
+  const status = useAssignmentStatus(assignmentId).state;
+  const declarations = status.status === 'ready' ? status.value : undefined;
   const signed = useAsync(async () => ok(await loadAssignmentPackage(db, assignmentId, now)), [db, assignmentId, now]);
   const office = signed.status === 'ready' ? signed.value : undefined;
   const view = context.status === 'ready' ? context.value.view : undefined;
@@ -70,14 +73,29 @@ export function ApplicantListPage({ assignmentId }: { assignmentId: string }) {
         <tbody>
           {view.applicants.map((applicant) => {
             const totals = computeTotals(criteria, percents.get(applicant.id) ?? new Map());
+            const href = routeHash({ page: 'scorebook', assignmentId, applicantId: applicant.id, itemId: undefined });
+            const declaration = declarations === undefined ? undefined : declarationOf(declarations, applicant.id);
+            // Before a declaration only the name shows (Art. 19); after a conflict, only the name and the recusal.
+            if (declaration === undefined || declaration.conflict) {
+              return (
+                <tr key={applicant.id} data-testid={`row-${applicant.id}`}>
+                  <th scope="row">{applicant.name}</th>
+                  <td colSpan={4}>
+                    {declaration === undefined ? (
+                      <a className="button" href={href}>
+                        {t('applicants.declare')}
+                      </a>
+                    ) : (
+                      <span className="badge">{t('applicants.recused')}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            }
             return (
               <tr key={applicant.id}>
                 <th scope="row">
-                  <a
-                    href={routeHash({ page: 'scorebook', assignmentId, applicantId: applicant.id, itemId: undefined })}
-                  >
-                    {applicant.name}
-                  </a>
+                  <a href={href}>{applicant.name}</a>
                   <div className="muted">
                     {t('applicants.uscc')} {applicant.uscc} · {t('applicants.founded', { year: applicant.foundedYear })}{' '}
                     · {t(`size.${applicant.size}`)} · {t('applicants.employees', { count: applicant.employees })}

@@ -53,12 +53,35 @@ export async function openDemo(page: Page, url: string): Promise<void> {
   await expect(setup.or(home)).toBeVisible();
   if (await setup.isVisible()) await createProfile(page);
   await page.getByRole('button', { name: '打开示例评审周期' }).click();
+  await signPledge(page);
+}
+
+/** The cycle's confidentiality pledge, shown before anything of the cycle. */
+export async function signPledge(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: '保密承诺' })).toBeVisible();
+  await page.getByLabel('我已阅读并同意遵守以上承诺').check();
+  await page.getByRole('button', { name: '签署保密承诺' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /申报组织/ })).toBeVisible();
 }
 
+/** Opens an applicant's scorebook from the list, declaring "no conflict" first when not yet declared. */
 export async function openApplicant(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name }).click();
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  const declare = row.getByRole('link', { name: '请先声明利害关系' });
+  await expect(declare.or(row.getByRole('link', { name }))).toBeVisible();
+  if (await declare.isVisible()) {
+    await declare.click();
+    await declareNoConflict(page, name);
+  } else {
+    await row.getByRole('link', { name }).click();
+  }
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+export async function declareNoConflict(page: Page, name: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: `利害关系声明：${name}` })).toBeVisible();
+  await page.getByLabel('不存在利害关系').check();
+  await page.getByRole('button', { name: '签署声明' }).click();
 }
 
 /** Waits until every edit on screen has committed ("已保存 HH:MM:SS"). */

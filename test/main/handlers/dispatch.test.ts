@@ -47,6 +47,13 @@ const imported = {
   officeFingerprint: fingerprint,
   pinned: 'demo',
 } as const;
+const signed = {
+  packageId: '01890a5d-ac96-774b-bcce-b302099a8057',
+  fileName: 'declaration-applicant-1-v1-01890a5d.qapkg',
+  base64: 'U0NPUkU=',
+  payloadSha256: 'ab'.repeat(32),
+  seq: 1,
+};
 const pin = {
   fingerprint,
   pinnedAt: '2026-05-01T08:00:00.000Z',
@@ -75,6 +82,11 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     ),
     'office:pin': vi.fn(overrides['office:pin'] ?? (async () => ok(pin))),
     'demo:assignment': vi.fn(overrides['demo:assignment'] ?? (async () => ok({ base64: 'U0NPUkU=' }))),
+    'assignments:status': vi.fn(
+      overrides['assignments:status'] ?? (async () => ok({ pledged: false, declarations: [] })),
+    ),
+    'packages:sign-pledge': vi.fn(overrides['packages:sign-pledge'] ?? (async () => ok({ ...signed, seq: null }))),
+    'packages:sign-declaration': vi.fn(overrides['packages:sign-declaration'] ?? (async () => ok(signed))),
   } satisfies Handlers;
 }
 
@@ -195,9 +207,9 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 15 channels', () => {
+  it('has a handler for each of the contract’s 18 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(15);
+    expect(channels).toHaveLength(18);
   });
 });
 

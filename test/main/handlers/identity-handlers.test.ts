@@ -313,6 +313,20 @@ describe('dispatch of the identity channels', () => {
       }
       const result = await dispatch(channel, requests[channel] ?? {});
       expect([channel, result.ok ? 'ok' : result.error.code]).toEqual([channel, 'ok']);
+      // The imported assignment is what the status and signing channels (later in the contract) name.
+      if (channel === 'assignments:import' && result.ok) {
+        const { assignment } = contract['assignments:import'].response.parse(result.value).payload;
+        const assignmentId = assignment.id;
+        requests['assignments:status'] = { assignmentId };
+        requests['packages:sign-pledge'] = { assignmentId };
+        requests['packages:sign-declaration'] = {
+          assignmentId,
+          applicantId: assignment.applicantIds[0],
+          conflict: false,
+          grounds: [],
+          correctionReason: null,
+        };
+      }
     }
   });
 });

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { stageSchema, type Stage } from '../../src-shared/assignments/assignment-schema';
+import { fail, ok, type Result } from '../../src-shared/contract/result';
+import type { SecretFile } from './secret-file';
+
+/**
+ * Main's record of each imported assignment and of what the expert signed under it, in `<dataDir>/assignments.json`
+ * (docs/package-format.md §4: "the writer keeps its sequence counter with its key, in the app's main process").
+ * The last chain entry of a (kind, cycle, stage, applicant) is the head: the next version's seq and prevHash come
+ * from it. Assignments are recorded at import (assignment-handlers.ts), after the package verified; a later import
+ * of the same assignment id replaces its fields (the office re-issued it) and keeps the signed history.
+ *
+ * A file that does not read or parse is reported as E_KEY_FILE_CORRUPT naming the file and is NEVER overwritten:
+ * starting over would restart every chain at seq 1, which the office refuses (E_ROLLBACK / E_FORK).
+ */
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+/** The office's ids: the assignment schema bounds them only by the file's size, so neither does this. */
+const id = z.string().min(1);
+const time = z.string().min(1).max(40);
+
+export const assignmentRecordSchema = z
+  .object({
+    assignmentId: id,
+    cycleId: id,
+    stage: stageSchema,
+    expertId: id,
+    applicantIds: z.array(id).min(1),
+    /** SHA-256 of the office-signed assignment payload bytes (the chain packages' `assignmentHash`). */
+    assignmentHash: hex64,
+    /** The office's X25519 receiving key (raw 32 bytes, base64): pledges, declarations and sheets are sealed to it. */
+    officeReceivingKey: z.string().min(1).max(100),
+    /** SHA-256 of the UTF-8 of the assignment's pledge text. */
+    pledgeTextSha256: hex64,
+    demo: z.boolean(),
+  })
+  .strict();
+export type AssignmentRecord = z.infer<typeof assignmentRecordSchema>;
+
+const pledgeEntrySchema = z.object({ cycleId: id, packageId: id, payloadSha256: hex64, signedAt: time }).strict();
+export type PledgeEntry = z.infer<typeof pledgeEntrySchema>;
+
+const chainEntrySchema = z
+  .object({
+    kind: z.enum(['declaration', 'sheet']),
+    cycleId: id,
+    stage: stageSchema,
+    applicantId: id,
+    seq: z.number().int().min(1).max(1_000_000),
+    payloadSha256: hex64,
+    /** Declarations only: whether the expert declared a conflict of interest (a recusal). */
+    conflict: z.boolean().optional(),
+    signedAt: time,
+  })
+  .strict();
+export type ChainEntry = z.infer<typeof chainEntrySchema>;
+
+export const assignmentRecordsFileSchema = z
+  .object({
+    format: z.literal('scorebook.assignments/1'),
+    version: z.literal(1),
+    /** One per assignment id (an array, not an object: ids come from the office and may be any string). */
+    assignments: z.array(assignmentRecordSchema).max(100_000),
+    pledges: z.array(pledgeEntrySchema).max(1_000_000),
+    chains: z.array(chainEntrySchema).max(1_000_000),
+  })
+  .strict()
+  .refine((file) => new Set(file.assignments.map((a) => a.assignmentId)).size === file.assignments.length, {
+    message: 'an assignment id repeats',
+  });
+export type AssignmentRecordsFile = z.infer<typeof assignmentRecordsFileSchema>;
+
+export const emptyAssignmentRecords: AssignmentRecordsFile = {
+  format: 'scorebook.assignments/1',
+  version: 1,
+  assignments: [],
+  pledges: [],
+  chains: [],
+};
+
+export function findAssignment(records: AssignmentRecordsFile, assignmentId: string): AssignmentRecord | undefined {
+  return records.assignments.find((record) => record.assignmentId === assignmentId);
+}
+
+/** The records with `record` added, or replacing the one of its id; undefined when nothing changes (idempotent). */
+export function withAssignment(
+  records: AssignmentRecordsFile,
+  record: AssignmentRecord,
+): AssignmentRecordsFile | undefined {
+  const existing = findAssignment(records, record.assignmentId);
+  if (existing !== undefined && JSON.stringify(existing) === JSON.stringify(record)) return undefined;
+  const others = records.assignments.filter((a) => a.assignmentId !== record.assignmentId);
+  return { ...records, assignments: [...others, record] };
+}
+
+/** The head (last entry) of one chain, or undefined before its first version. */
+export function chainHead(
+  records: AssignmentRecordsFile,
+  kind: ChainEntry['kind'],
+  cycleId: string,
+  stage: Stage,
+  applicantId: string,
+): ChainEntry | undefined {
+  return records.chains.findLast(
+    (entry) =>
+      entry.kind === kind && entry.cycleId === cycleId && entry.stage === stage && entry.applicantId === applicantId,
+  );
+}
+
+/** Whether a pledge was signed for the cycle. */
+export function isPledged(records: AssignmentRecordsFile, cycleId: string): boolean {
+  return records.pledges.some((pledge) => pledge.cycleId === cycleId);
+}
+
+/**
+ * Whether the expert is recused from `applicantId` under the assignment: the latest declaration about the applicant,
+ * in any stage of the assignment's cycle, declares a conflict (the office, too, recuses per cycle and applicant:
+ * `OfficeState.isRecused`). A correction to "no conflict" in that chain lifts it. An unknown assignment, or an
+ * applicant not in it, gives false: the caller refuses those as E_NOT_ASSIGNED first.
+ */
+export function isRecused(records: AssignmentRecordsFile, assignmentId: string, applicantId: string): boolean {
+  const record = findAssignment(records, assignmentId);
+  if (record === undefined || !record.applicantIds.includes(applicantId)) return false;
+  return stageSchema.options.some(
+    (stage) => chainHead(records, 'declaration', record.cycleId, stage, applicantId)?.conflict === true,
+  );
+}
+
+export interface AssignmentRecordStore {
+  /** The records, the empty state when there is no file; E_KEY_FILE_CORRUPT when it does not read or parse. */
+  read(): Promise<Result<AssignmentRecordsFile>>;
+  /**
+   * Runs `change` on the current records, one call at a time (two signatures cannot take the same seq), and writes
+   * the records it returns, if any, atomically. A corrupt file is refused before `change` runs, never written.
+   */
+  update<T>(
+    change: (records: AssignmentRecordsFile) => Promise<Result<{ next?: AssignmentRecordsFile; value: T }>>,
+  ): Promise<Result<T>>;
+}
+
+export function createAssignmentRecordStore(file: SecretFile, fileName: string): AssignmentRecordStore {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const corrupt = (why: string): Result<never> =>
+    fail('E_KEY_FILE_CORRUPT', `assignment records ${fileName}: ${why}`, { file: fileName });
+
+  const read = async (): Promise<Result<AssignmentRecordsFile>> => {
+    const bytes = await file.read();
+    if (!bytes.ok) return corrupt(bytes.error.message);
+    if (bytes.value === undefined) return ok(emptyAssignmentRecords);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.value));
+    } catch {
+      return corrupt('not UTF-8 JSON');
+    }
+    const parsed = assignmentRecordsFileSchema.safeParse(raw);
+    return parsed.success ? ok(parsed.data) : corrupt('does not match scorebook.assignments/1');
+  };
+
+  return {
+    read,
+    update(change) {
+      const run = queue.then(async () => {
+        const state = await read();
+        if (!state.ok) return state;
+        const changed = await change(state.value);
+        if (!changed.ok) return changed;
+        const { next, value } = changed.value;
+        if (next !== undefined) {
+          // Never write what would not read back: that would turn the next read into E_KEY_FILE_CORRUPT.
+          if (!assignmentRecordsFileSchema.safeParse(next).success) {
+            return fail('E_INTERNAL', `assignment records ${fileName}: refusing to write an invalid state`, {
+              detail: 'assignment records',
+            });
+          }
+          const written = await file.write(new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`));
+          if (!written.ok) return written;
+        }
+        return ok(value);
+      });
+      // The queue only orders the calls; a failure of one must not stop the next.
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}

@@ -1,27 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { assignmentBundleSchema, type AssignmentBundle } from '../src-shared/assignments/assignment-schema';
+import {
+  applicantSchema,
+  assignmentBundleSchema,
+  type Applicant,
+  type AssignmentBundle,
+  type Stage,
+} from '../src-shared/assignments/assignment-schema';
 import { allItems, parseCriteriaJson } from '../src-shared/criteria/load-criteria';
 import type { Criteria } from '../src-shared/criteria/criteria-schema';
 import { USCC_CHARSET, usccCheckChar } from '../src-shared/office/uscc';
 import { formatPoints } from '../src-shared/scoring/percent';
 import { computeTotals } from '../src-shared/scoring/totals';
-import {
-  applicantRowSchema,
-  itemRowSchema,
-  sheetRowSchema,
-  type ApplicantRow,
-  type ItemRow,
-  type SheetRow,
-} from '../src-renderer/data/row-schemas';
+import { itemRowSchema, sheetRowSchema, type ItemRow, type SheetRow } from '../src-renderer/data/row-schemas';
 import { sheetIdOf } from '../src-renderer/data/sheet-repository';
 
-/** What the benchmark adds to the demo cycle, built and schema-checked in Node before it reaches the page. */
+/** The (non-demo) cycle and assignment the benchmark's office-signed package carries. */
+export const benchCycleId = 'bench-2026';
+export const benchAssignmentId = 'bench-2026-material-1';
+
+/**
+ * What the benchmark scores, built and schema-checked in Node before it reaches the page. The applicants
+ * travel in the office-signed assignment (the import stores them); sheets and items are seeded raw.
+ */
 export interface SeedData {
+  readonly cycleId: string;
   readonly assignmentId: string;
-  /** All applicant ids in list order: the 3 demo applicants, then the generated ones. */
+  readonly stage: Stage;
+  /** All applicant ids in list order. */
   readonly applicantIds: readonly string[];
-  /** Only the generated applicants; the demo button stores the demo ones. */
-  readonly newApplicants: readonly ApplicantRow[];
+  /** The applicants as the assignment package lists them. */
+  readonly applicants: readonly Applicant[];
   readonly sheets: readonly SheetRow[];
   readonly items: readonly ItemRow[];
   /** The total the app must show for each applicant, as "X / 1000". */
@@ -59,33 +67,32 @@ function fakeUscc(index: number): string {
 }
 
 /**
- * Grows the demo cycle to `count` applicants, each with a sheet and every item scored (a random valid
- * percent and one strength). Every row is parsed with the app's own row schema here, so a format
- * drift fails the benchmark loudly instead of being quarantined silently by the app.
+ * `count` applicants (copies of the demo ones with new ids, names and codes) for the bench assignment,
+ * each with a sheet and every item scored (a random valid percent and one strength). Every row is parsed
+ * with the app's own schemas here, so a format drift fails the benchmark loudly instead of being
+ * quarantined silently by the app.
  */
 export function buildSeed(count: number, at: string, seed = 19580): SeedData {
   const bundle = loadDemoBundle();
   const criteria = loadCriteria(bundle.cycle.criteriaId);
-  const template = bundle.applicants[0];
-  if (template === undefined) throw new Error('the demo bundle has no applicant');
   const random = seededRandom(seed);
   const steps = 100 / criteria.percentStep + 1;
-  const newApplicants: ApplicantRow[] = [];
-  for (let index = bundle.applicants.length; index < count; index += 1) {
+  const applicants: Applicant[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const template = bundle.applicants[index % bundle.applicants.length];
+    if (template === undefined) throw new Error('the demo bundle has no applicant');
     const number = (index + 1).toString().padStart(3, '0');
-    newApplicants.push(
-      applicantRowSchema.parse({
+    applicants.push(
+      applicantSchema.parse({
         ...template,
-        v: 1,
-        cycleId: bundle.cycle.id,
         id: `bench-applicant-${number}`,
         name: `基准测试申报组织 ${number} 有限公司`,
         uscc: fakeUscc(index),
       }),
     );
   }
-  const applicantIds = [...bundle.applicants.map((a) => a.id), ...newApplicants.map((a) => a.id)];
-  const { assignment } = bundle;
+  const applicantIds = applicants.map((a) => a.id);
+  const assignment = { id: benchAssignmentId, cycleId: benchCycleId, stage: bundle.assignment.stage };
   const sheets: SheetRow[] = [];
   const items: ItemRow[] = [];
   const totalText = new Map<string, string>();
@@ -95,7 +102,7 @@ export function buildSeed(count: number, at: string, seed = 19580): SeedData {
       sheetRowSchema.parse({
         v: 1,
         id: sheetId,
-        cycleId: bundle.cycle.id,
+        cycleId: assignment.cycleId,
         assignmentId: assignment.id,
         applicantId,
         stage: assignment.stage,
@@ -132,5 +139,14 @@ export function buildSeed(count: number, at: string, seed = 19580): SeedData {
     const totals = computeTotals(criteria, percents);
     totalText.set(applicantId, `${formatPoints(totals.hundredths)} / ${formatPoints(totals.maxHundredths)}`);
   }
-  return { assignmentId: assignment.id, applicantIds, newApplicants, sheets, items, totalText };
+  return {
+    cycleId: assignment.cycleId,
+    assignmentId: assignment.id,
+    stage: assignment.stage,
+    applicantIds,
+    applicants,
+    sheets,
+    items,
+    totalText,
+  };
 }

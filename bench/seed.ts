@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { createBenchProfile, declareNoConflictForAll, exportEnrollment, importAndPledge } from './gates';
+import { benchAssignmentPackage } from './office-assignment';
 import type { SeedData } from './seed-rows';
 
 /** Row counts read back from IndexedDB after seeding, to check nothing was dropped or quarantined. */
@@ -10,14 +12,17 @@ export interface StoredCounts {
 }
 
 /**
- * Opens the app, lets the demo button create the database and the demo cycle, then adds the benchmark
- * rows with the raw IndexedDB API in one transaction. No version is passed to `indexedDB.open`:
- * Dexie created the database (its IndexedDB version is 10× the schema version) and owns upgrades.
+ * Passes the app's gates as an expert would — profile, enrollment, an office-signed assignment of all
+ * the applicants, the pledge, a "no conflict" declaration per applicant — then adds the sheet and item
+ * rows with the raw IndexedDB API in one transaction. The import stored the applicant rows. No version
+ * is passed to `indexedDB.open`: Dexie created the database (its IndexedDB version is 10× the schema
+ * version) and owns upgrades.
  */
 export async function seedDatabase(page: Page, url: string, data: SeedData): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: '打开示例评审周期' }).click();
-  await page.getByRole('heading', { level: 1, name: /申报组织/ }).waitFor();
+  await createBenchProfile(page, url);
+  const expert = await exportEnrollment(page);
+  await importAndPledge(page, await benchAssignmentPackage(expert, data));
+  await declareNoConflictForAll(page, data.assignmentId, data.applicantIds);
   await page.evaluate(
     async (seed) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -27,35 +32,18 @@ export async function seedDatabase(page: Page, url: string, data: SeedData): Pro
       });
       try {
         await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['applicants', 'assignments', 'sheets', 'items'], 'readwrite');
+          const tx = db.transaction(['sheets', 'items'], 'readwrite');
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error ?? new Error('seeding transaction failed'));
           tx.onabort = () => reject(tx.error ?? new Error('seeding transaction aborted'));
-          for (const row of seed.newApplicants) tx.objectStore('applicants').put(row);
           for (const row of seed.sheets) tx.objectStore('sheets').put(row);
           for (const row of seed.items) tx.objectStore('items').put(row);
-          const assignments = tx.objectStore('assignments');
-          const read = assignments.get(seed.assignmentId);
-          read.onsuccess = () => {
-            const row: unknown = read.result;
-            if (typeof row !== 'object' || row === null) {
-              tx.abort();
-              return;
-            }
-            assignments.put({ ...row, applicantIds: seed.applicantIds });
-          };
         });
       } finally {
         db.close();
       }
     },
-    {
-      assignmentId: data.assignmentId,
-      applicantIds: data.applicantIds,
-      newApplicants: data.newApplicants,
-      sheets: data.sheets,
-      items: data.items,
-    },
+    { sheets: data.sheets, items: data.items },
   );
 }
 

@@ -255,6 +255,11 @@ async function record(
     officeReceivingKey: payload.office.receivingPublicKey,
     pledgeTextSha256: await sha256Hex(utf8Encode(payload.pledgeText)),
     demo: payload.cycle.demo,
+    criteriaId: payload.cycle.criteriaId,
+    commentRules: {
+      strengthWithEvidenceFrom: payload.commentRules.strengthWithEvidenceFrom,
+      ofiUpTo: payload.commentRules.ofiUpTo,
+    },
   };
   return records.update(async (state) => ok({ next: withAssignment(state, entry), value: undefined }));
 }

@@ -14,6 +14,7 @@ import { createAssignmentHandlers } from './assignment-handlers';
 import type { Handlers } from './handler-types';
 import { createIdentityHandlers } from './identity-handlers';
 import { createPackageHandlers } from './package-handlers';
+import { createSheetHandlers } from './sheet-handlers';
 
 export interface HandlerDeps {
   /** Folder holding criteria/, demo/ and fonts/ (shipped with the app). */
@@ -54,6 +55,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     createSecretFile(recordsPath, { maxBytes: 64 * 1024 * 1024 }),
     recordsPath,
   );
+  const packageDeps = {
+    keys,
+    keyFilePath,
+    records,
+    outbox,
+    now: deps.now,
+    random: deps.random,
+    appVersion: deps.appVersion,
+  };
   return {
     async 'app:info'() {
       return ok({ name: 'Scorebook', version: deps.appVersion, transport: deps.transport, dataDir: deps.dataDir });
@@ -81,14 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       random: deps.random,
       appVersion: deps.appVersion,
     }),
-    ...createPackageHandlers({
-      keys,
-      keyFilePath,
-      records,
-      outbox,
-      now: deps.now,
-      random: deps.random,
-      appVersion: deps.appVersion,
-    }),
+    ...createPackageHandlers(packageDeps),
+    ...createSheetHandlers({ ...packageDeps, files }),
   };
 }

@@ -45,6 +45,21 @@ async function loadAll(files: ResourceFiles): Promise<Result<LoadedCriteria>> {
   return ok({ valid, brokenById });
 }
 
+/**
+ * The criteria with `id` from resources/criteria (also what sheets are validated against); a broken file of that id
+ * gives its own error, none gives E_CRITERIA_NOT_FOUND.
+ */
+export async function loadCriteria(files: ResourceFiles, id: string): Promise<Result<Criteria>> {
+  const all = await loadAll(files);
+  if (!all.ok) return all;
+  const found = all.value.valid.find((c) => c.id === id);
+  if (found !== undefined) return ok(found);
+  // When the file asked for is there but broken, its precise problem helps more than "not found".
+  const broken = all.value.brokenById.get(id);
+  if (broken !== undefined) return { ok: false, error: broken };
+  return fail('E_CRITERIA_NOT_FOUND', `no criteria with id ${id}`, { id });
+}
+
 export function createCriteriaHandlers(files: ResourceFiles): Pick<Handlers, 'criteria:list' | 'criteria:get'> {
   return {
     async 'criteria:list'() {
@@ -59,14 +74,7 @@ export function createCriteriaHandlers(files: ResourceFiles): Pick<Handlers, 'cr
       return ok(summaries);
     },
     async 'criteria:get'({ id }) {
-      const all = await loadAll(files);
-      if (!all.ok) return all;
-      const found = all.value.valid.find((c) => c.id === id);
-      if (found !== undefined) return ok(found);
-      // When the file asked for is there but broken, its precise problem helps more than "not found".
-      const broken = all.value.brokenById.get(id);
-      if (broken !== undefined) return { ok: false, error: broken };
-      return fail('E_CRITERIA_NOT_FOUND', `no criteria with id ${id}`, { id });
+      return loadCriteria(files, id);
     },
   };
 }

@@ -1,26 +1,16 @@
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import type { ChannelRequest, SignedPackage } from '../../src-shared/contract/channels';
-import { decodeBase64Strict, encodeBase64 } from '../../src-shared/packages/base64';
-import { buildPackage } from '../../src-shared/packages/build-package';
+import { encodeBase64 } from '../../src-shared/packages/base64';
 import {
   declarationPayloadSchema,
   pledgePayloadSchema,
   type DeclarationPayload,
   type PledgePayload,
 } from '../../src-shared/packages/payload-schemas';
-import { uuidV7 } from '../../src-shared/packages/uuid-v7';
-import type { ArchiveFolder } from '../services/archive-folder';
-import {
-  chainHead,
-  findAssignment,
-  isPledged,
-  type AssignmentRecord,
-  type AssignmentRecordsFile,
-  type AssignmentRecordStore,
-} from '../services/assignment-records';
-import { expertIdOf, fileNamePart } from '../services/enrollment-package';
-import type { KeyStore } from '../services/key-store';
+import { chainHead, findAssignment, isPledged } from '../services/assignment-records';
+import { fileNamePart } from '../services/enrollment-package';
 import type { Handlers } from './handler-types';
+import { badRequest, createPackageSigning, type PackageDeps } from './package-signing';
 
 /**
  * The expert's signed packages to the office (docs/package-format.md §3.6 pledge, §3.7 declaration, §4 chains):
@@ -35,84 +25,8 @@ import type { Handlers } from './handler-types';
 
 type PackageChannel = 'assignments:status' | 'packages:sign-pledge' | 'packages:sign-declaration';
 
-export interface PackageDeps {
-  readonly keys: KeyStore;
-  /** Named in E_KEY_FILE_CORRUPT. */
-  readonly keyFilePath: string;
-  readonly records: AssignmentRecordStore;
-  /** `<dataDir>/outbox/`: every package exactly as it left. */
-  readonly outbox: ArchiveFolder;
-  readonly now: () => number;
-  readonly random: (bytes: Uint8Array) => Uint8Array;
-  readonly appVersion: string;
-}
-
-interface Signer {
-  readonly fingerprint: string;
-  readonly expertId: string;
-}
-
-const badRequest = (detail: string): Result<never> => fail('E_BAD_REQUEST', `bad request: ${detail}`, { detail });
-
 export function createPackageHandlers(deps: PackageDeps): Pick<Handlers, PackageChannel> {
-  /** The unlocked expert, or why there is none. */
-  const signer = async (): Promise<Result<Signer>> => {
-    const key = await deps.keys.status();
-    if (key.state === 'none') return fail('E_NO_PROFILE', 'no key file');
-    if (key.state === 'corrupt') {
-      return fail('E_KEY_FILE_CORRUPT', `key file ${deps.keyFilePath} unreadable`, { file: deps.keyFilePath });
-    }
-    if (key.state === 'locked') return fail('E_LOCKED', 'locked');
-    if (key.role !== 'expert' || key.fingerprint === undefined) {
-      return fail('E_NO_PROFILE', 'the key file holds no expert identity');
-    }
-    return ok({ fingerprint: key.fingerprint, expertId: expertIdOf(key.fingerprint) });
-  };
-
-  /** The assignment's record, if it was imported for this expert. */
-  const assignmentOf = (records: AssignmentRecordsFile, me: Signer, assignmentId: string): Result<AssignmentRecord> => {
-    const record = findAssignment(records, assignmentId);
-    if (record === undefined) return fail('E_NOT_ASSIGNED', `no imported assignment ${assignmentId}`);
-    if (record.expertId !== me.expertId) {
-      return fail('E_WRONG_EXPERT', `assignment ${assignmentId} is for ${record.expertId}, not ${me.expertId}`);
-    }
-    return ok(record);
-  };
-
-  /** Common payload fields; createdAt always has milliseconds, as the time format allows. */
-  const common = (me: Signer, cycleId: string, nowMs: number) => ({
-    packageId: uuidV7(nowMs, deps.random),
-    cycleId,
-    issuer: me.expertId,
-    keyId: me.fingerprint,
-    createdAt: new Date(nowMs).toISOString(),
-    app: { name: 'Scorebook', version: deps.appVersion },
-  });
-
-  /** Signs, seals to the office, archives as `<packageId>-<kind>.qapkg`. */
-  const sealAndKeep = async (
-    kind: 'pledge' | 'declaration',
-    payload: PledgePayload | DeclarationPayload,
-    record: AssignmentRecord,
-  ): Promise<Result<{ file: Uint8Array; payloadSha256: string }>> => {
-    const officeKey = decodeBase64Strict(record.officeReceivingKey);
-    if (officeKey?.length !== 32) {
-      return fail('E_INTERNAL', `assignment ${record.assignmentId}: office receiving key is not 32 bytes`, {
-        detail: 'office receiving key',
-      });
-    }
-    const built = await buildPackage({
-      kind,
-      payload,
-      keyId: payload.keyId,
-      sign: (message) => deps.keys.sign(message),
-      sealToPublicKey: officeKey,
-    });
-    if (!built.ok) return built;
-    const archived = await deps.outbox.writeOnce(`${payload.packageId}-${kind}.qapkg`, built.value.file);
-    if (!archived.ok) return archived;
-    return ok({ file: built.value.file, payloadSha256: built.value.payloadSha256 });
-  };
+  const { signer, assignmentOf, common, sealAndKeep } = createPackageSigning(deps);
 
   const signPledge = async ({
     assignmentId,

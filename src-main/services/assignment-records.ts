@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stageSchema, type Stage } from '../../src-shared/assignments/assignment-schema';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
+import { commentRulesSchema } from '../../src-shared/packages/payload-schemas';
 import type { SecretFile } from './secret-file';
 
 /**
@@ -19,6 +20,10 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.string().min(1);
 const time = z.string().min(1).max(40);
 
+/** What a record written before criteriaId and commentRules were kept reads as. */
+export const legacyCriteriaId = 'gbt19580-2012';
+export const legacyCommentRules = { strengthWithEvidenceFrom: null, ofiUpTo: null } as const;
+
 export const assignmentRecordSchema = z
   .object({
     assignmentId: id,
@@ -33,6 +38,13 @@ export const assignmentRecordSchema = z
     /** SHA-256 of the UTF-8 of the assignment's pledge text. */
     pledgeTextSha256: hex64,
     demo: z.boolean(),
+    /**
+     * The criteria the cycle scores against (`cycle.criteriaId`) and its comment rules (`commentRules`): sheets are
+     * checked with them. Records written before these were kept lack them; they read as the shipped criteria and no
+     * rules (what those early assignments used), and the next import of the assignment writes the real ones.
+     */
+    criteriaId: id.default(legacyCriteriaId),
+    commentRules: commentRulesSchema.default({ ...legacyCommentRules }),
   })
   .strict();
 export type AssignmentRecord = z.infer<typeof assignmentRecordSchema>;

@@ -5,6 +5,8 @@ import { ApplicantListPage } from '../features/assignments/applicant-list-page';
 import { HomePage } from '../features/assignments/home-page';
 import { ApplicantGate } from '../features/declarations/applicant-gate';
 import { PledgeGate } from '../features/declarations/pledge-gate';
+import { OutboxPage } from '../features/submission/outbox-page';
+import { SubmitPage } from '../features/submission/submit-page';
 import { IdentityGate } from '../features/identity/identity-gate';
 import { useIdentity } from '../components/identity-context';
 import { ProfilePage } from '../features/identity/profile-page';
@@ -37,6 +39,9 @@ function Routes() {
     <>
       <nav className="user-bar" aria-label={t('identity.panel')}>
         <a href="#/">{t('app.home')}</a>
+        <a href="#/outbox" aria-current={route.page === 'outbox' ? 'page' : undefined}>
+          {t('outbox.title')}
+        </a>
         <a href="#/profile" aria-current={route.page === 'profile' ? 'page' : undefined}>
           {status.profile?.name} · {t('identity.panel')}
         </a>
@@ -46,6 +51,12 @@ function Routes() {
       </nav>
       {route.page === 'home' && <HomePage />}
       {route.page === 'profile' && <ProfilePage />}
+      {route.page === 'outbox' && <OutboxPage />}
+      {route.page === 'submit' && (
+        <ApplicantGate assignmentId={route.assignmentId} applicantId={route.applicantId}>
+          <SubmitPage assignmentId={route.assignmentId} applicantId={route.applicantId} />
+        </ApplicantGate>
+      )}
       {route.page === 'applicants' && (
         <PledgeGate assignmentId={route.assignmentId}>
           <ApplicantListPage assignmentId={route.assignmentId} />

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'profile' }
+  | { readonly page: 'outbox' }
+  | { readonly page: 'submit'; readonly assignmentId: string; readonly applicantId: string }
   | { readonly page: 'applicants'; readonly assignmentId: string }
   | {
       readonly page: 'scorebook';
@@ -28,11 +30,13 @@ export function parseRoute(hash: string): Route {
   // `#token=…` is the web host's address before the token is taken; it shows the first screen.
   if (parts.length === 0 || hash.startsWith('#token=')) return { page: 'home' };
   if (parts.length === 1 && parts[0] === 'profile') return { page: 'profile' };
+  if (parts.length === 1 && parts[0] === 'outbox') return { page: 'outbox' };
   const [a, assignmentId, b, applicantId, c, itemId] = parts;
   if (a !== 'assignments' || assignmentId === undefined) return { page: 'not-found' };
   if (b === undefined) return { page: 'applicants', assignmentId };
   if (b !== 'applicants' || applicantId === undefined) return { page: 'not-found' };
   if (c === undefined) return { page: 'scorebook', assignmentId, applicantId, itemId: undefined };
+  if (c === 'submit' && itemId === undefined) return { page: 'submit', assignmentId, applicantId };
   if (c !== 'items' || itemId === undefined || parts.length > 6) return { page: 'not-found' };
   return { page: 'scorebook', assignmentId, applicantId, itemId };
 }
@@ -46,6 +50,10 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'profile':
       return '#/profile';
+    case 'outbox':
+      return '#/outbox';
+    case 'submit':
+      return `#/assignments/${e(route.assignmentId)}/applicants/${e(route.applicantId)}/submit`;
     case 'applicants':
       return `#/assignments/${e(route.assignmentId)}`;
     case 'scorebook':

@@ -7,11 +7,13 @@ import type {
   CycleRow,
   ExpertRow,
   ItemRow,
+  OutboxRow,
   QuarantineRow,
   SheetRow,
 } from './row-schemas';
 import { declareV1 } from './schema/v1';
 import { declareV2 } from './schema/v2';
+import { declareV3 } from './schema/v3';
 
 /** The name of the expert's working database; it lives in the app origin's IndexedDB. */
 export const databaseName = 'scorebook';
@@ -27,6 +29,7 @@ export class ScorebookDb extends Dexie {
   declare audit: Table<AuditRow, number>;
   declare quarantine: Table<QuarantineRow, number>;
   declare assignmentPackages: Table<AssignmentPackageRow, string>;
+  declare outbox: Table<OutboxRow, string>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a transaction resolves only once the data is flushed to disk,
@@ -34,6 +37,7 @@ export class ScorebookDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     declareV1(this);
     declareV2(this);
+    declareV3(this);
   }
 }
 

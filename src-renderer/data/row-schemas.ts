@@ -53,7 +53,10 @@ export const sheetRowSchema = z
     applicantId: z.string().min(1),
     stage: stageSchema,
     criteriaId: z.string().min(1),
-    status: z.enum(['draft']),
+    /** `submitted`: signed and locked; a revision returns it to `draft` with the reason it will be signed with. */
+    status: z.enum(['draft', 'submitted']),
+    submittedSeq: z.number().int().min(1).optional(),
+    revisionReason: z.string().max(2000).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -117,3 +120,23 @@ export const assignmentPackageRowSchema = z
   })
   .strict();
 export type AssignmentPackageRow = z.infer<typeof assignmentPackageRowSchema>;
+
+/** A package main signed for the office, waiting to be exported (schema version 3). */
+export const outboxRowSchema = z
+  .object({
+    v: z.literal(1),
+    packageId: z.string().min(1),
+    kind: z.enum(['pledge', 'declaration', 'sheet']),
+    assignmentId: z.string().min(1),
+    applicantId: z.string().nullable(),
+    seq: z.number().int().min(1).nullable(),
+    fileName: z.string().min(1),
+    /** The sealed `.qapkg` file, base64 — kept until a receipt confirms it (a few kilobytes each). */
+    base64: z.string(),
+    payloadSha256: z.string(),
+    status: z.enum(['not-exported', 'exported', 'confirmed']),
+    createdAt: z.string(),
+    exportedAt: z.string().nullable(),
+  })
+  .strict();
+export type OutboxRow = z.infer<typeof outboxRowSchema>;

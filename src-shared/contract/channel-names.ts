@@ -20,6 +20,7 @@ export const channelNames = [
   'assignments:status',
   'packages:sign-pledge',
   'packages:sign-declaration',
+  'packages:sign-sheet',
   'demo:assignment',
 ] as const;
 

@@ -81,6 +81,10 @@ export const officePinStatusSchema = z
   .strict();
 export type OfficePinStatus = z.infer<typeof officePinStatusSchema>;
 
+const sheetCommentSchema = z
+  .object({ text: z.string().max(20_000), page: z.number().int().positive().nullable(), ref: z.string().max(200) })
+  .strict();
+
 /** A package main signed (and sealed to the office): the file to export and what identifies it. */
 export const signedPackageSchema = z
   .object({
@@ -168,6 +172,33 @@ export const contract = {
         conflict: z.boolean(),
         grounds: z.array(z.object({ ground: conflictGroundSchema, text: z.string().max(2000) }).strict()).max(6),
         correctionReason: z.string().max(2000).nullable(),
+      })
+      .strict(),
+    response: signedPackageSchema,
+  },
+  /**
+   * Signs a score sheet: main re-validates it against the criteria and the cycle's comment rules, takes the next
+   * seq and prevHash of the chain, signs, seals to the office and archives. Refused for a recused applicant.
+   */
+  'packages:sign-sheet': {
+    request: z
+      .object({
+        assignmentId: z.string().min(1).max(200),
+        applicantId: z.string().min(1).max(200),
+        items: z
+          .array(
+            z
+              .object({
+                itemId: z.string().min(1).max(50),
+                percent: z.number().int().min(0).max(100).multipleOf(5).nullable(),
+                strengths: z.array(sheetCommentSchema).max(50),
+                ofis: z.array(sheetCommentSchema).max(50),
+              })
+              .strict(),
+          )
+          .max(200),
+        /** Required from the second version on: why this revision replaces the submitted one. */
+        revisionReason: z.string().max(2000).nullable(),
       })
       .strict(),
     response: signedPackageSchema,

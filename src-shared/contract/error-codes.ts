@@ -61,6 +61,8 @@ export const errorCodes = [
   'E_OFFICE_KEY_CHANGED',
   'E_WRONG_EXPERT',
   'E_DEMO_KEY',
+  // submitting
+  'E_SHEET_INCOMPLETE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

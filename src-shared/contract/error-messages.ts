@@ -86,6 +86,10 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     'zh-CN': '本地数据中有 {count} 条记录格式不正确，已隔离保存（未删除），请联系办公室技术支持。',
     en: '{count} local records do not match their format; they were quarantined (not deleted). Please contact the office’s technical support.',
   },
+  E_SHEET_INCOMPLETE: {
+    'zh-CN': '评分表尚不能提交：{count} 处问题需先处理（如评分项未评分、缺少评语或证据）。',
+    en: 'The score sheet cannot be submitted yet: {count} problems need attention first (unscored items, missing comments or evidence).',
+  },
   E_SHEET_NOT_FOUND: {
     'zh-CN': '找不到该评分表。',
     en: 'This score sheet was not found.',

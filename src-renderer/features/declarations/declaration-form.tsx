@@ -3,6 +3,7 @@ import type { AppError } from '../../../src-shared/contract/result';
 import type { ConflictGround } from '../../../src-shared/packages/payload-schemas';
 import { ErrorBanner } from '../../components/error-banner';
 import { useServices } from '../../components/services';
+import { queuePackage } from '../../data/outbox-repository';
 import { useI18n } from '../../i18n/i18n';
 
 /** Art. 19 of the Measures: the grounds an expert can declare (the order of the issue). */
@@ -27,7 +28,7 @@ export function DeclarationForm({
   onSigned,
 }: DeclarationFormProps) {
   const { t } = useI18n();
-  const { client } = useServices();
+  const { client, db, now } = useServices();
   const [answer, setAnswer] = useState<'none' | 'conflict' | undefined>(undefined);
   const [chosen, setChosen] = useState<Partial<Record<ConflictGround, string>>>({});
   const [reason, setReason] = useState('');
@@ -50,9 +51,12 @@ export function DeclarationForm({
         answer === 'conflict' ? chosenGrounds.map((ground) => ({ ground, text: (chosen[ground] ?? '').trim() })) : [],
       correctionReason: correction ? reason.trim() : null,
     });
+    const queued = result.ok
+      ? await queuePackage(db, result.value, { assignmentId, applicantId, kind: 'declaration' }, now)
+      : result;
     setBusy(false);
-    if (result.ok) onSigned();
-    else setError(result.error);
+    if (queued.ok) onSigned();
+    else setError(queued.error);
   };
 
   return (

@@ -5,6 +5,7 @@ import { useServices } from '../../components/services';
 import { useAsync } from '../../components/use-async';
 import { useAssignmentStatus } from '../../components/use-assignment-status';
 import { loadAssignmentPackage } from '../../data/assignment-repository';
+import { queuePackage } from '../../data/outbox-repository';
 import { useI18n } from '../../i18n/i18n';
 
 /** Nothing of a cycle opens before its pledge (保密承诺) is accepted and signed. */
@@ -26,8 +27,11 @@ export function PledgeGate({ assignmentId, children }: { assignmentId: string; c
     setBusy(true);
     const result = await client.call('packages:sign-pledge', { assignmentId });
     setBusy(false);
-    if (result.ok) reload();
-    else setError(result.error);
+    const queued = result.ok
+      ? await queuePackage(db, result.value, { assignmentId, applicantId: null, kind: 'pledge' }, now)
+      : result;
+    if (queued.ok) reload();
+    else setError(queued.error);
   };
 
   return (

@@ -17,6 +17,8 @@ interface ItemPanelProps {
   readonly newId: () => string;
   readonly onChange: (change: ItemChange, typing: boolean) => void;
   readonly onBlur: () => void;
+  /** A submitted sheet is read-only until the expert revises it (with a reason). */
+  readonly locked: boolean;
 }
 
 /** Everything needed to score one item: guide, the applicant's summary, bands, percent, comments, note, history. */
@@ -30,6 +32,7 @@ export function ItemPanel({
   newId,
   onChange,
   onBlur,
+  locked,
 }: ItemPanelProps) {
   const { t, pick } = useI18n();
   const summary = applicant.summaries.find((s) => s.categoryId === category.id);
@@ -57,37 +60,39 @@ export function ItemPanel({
           </details>
         )}
       </div>
-      <BandPicker
-        criteria={criteria}
-        item={item}
-        percent={row?.percent ?? null}
-        onChange={(percent) => onChange({ field: 'percent', value: percent }, false)}
-      />
-      <div className="comment-columns">
-        <CommentList
-          kind="strengths"
-          comments={row?.strengths ?? []}
-          newId={newId}
-          onBlur={onBlur}
-          onChange={(value, typing) => onChange({ field: 'strengths', value }, typing)}
+      <fieldset className="plain" disabled={locked}>
+        <BandPicker
+          criteria={criteria}
+          item={item}
+          percent={row?.percent ?? null}
+          onChange={(percent) => onChange({ field: 'percent', value: percent }, false)}
         />
-        <CommentList
-          kind="ofis"
-          comments={row?.ofis ?? []}
-          newId={newId}
-          onBlur={onBlur}
-          onChange={(value, typing) => onChange({ field: 'ofis', value }, typing)}
-        />
-      </div>
-      <label className="note">
-        {t('score.note')}
-        <textarea
-          rows={2}
-          value={row?.note ?? ''}
-          onChange={(e) => onChange({ field: 'note', value: e.target.value }, true)}
-          onBlur={onBlur}
-        />
-      </label>
+        <div className="comment-columns">
+          <CommentList
+            kind="strengths"
+            comments={row?.strengths ?? []}
+            newId={newId}
+            onBlur={onBlur}
+            onChange={(value, typing) => onChange({ field: 'strengths', value }, typing)}
+          />
+          <CommentList
+            kind="ofis"
+            comments={row?.ofis ?? []}
+            newId={newId}
+            onBlur={onBlur}
+            onChange={(value, typing) => onChange({ field: 'ofis', value }, typing)}
+          />
+        </div>
+        <label className="note">
+          {t('score.note')}
+          <textarea
+            rows={2}
+            value={row?.note ?? ''}
+            onChange={(e) => onChange({ field: 'note', value: e.target.value }, true)}
+            onBlur={onBlur}
+          />
+        </label>
+      </fieldset>
       <ItemHistory sheetId={sheetId} itemId={item.id} version={row?.updatedAt} />
     </article>
   );

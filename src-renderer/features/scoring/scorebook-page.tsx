@@ -31,7 +31,7 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
   const sheetId = sheetIdOf(assignmentId, applicantId);
   const sheetReady = useAsync(async () => {
     if (view === undefined || criteria === undefined || applicant === undefined)
-      return { ok: true as const, value: false };
+      return { ok: true as const, value: undefined };
     const sheet = await ensureSheet(
       db,
       {
@@ -44,9 +44,11 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
       },
       now,
     );
-    return sheet.ok ? { ok: true as const, value: true } : sheet;
+    return sheet;
   }, [view, criteria, applicant, sheetId]);
-  const sheet = useSheet(sheetReady.status === 'ready' && sheetReady.value ? sheetId : undefined);
+  const sheetRow = sheetReady.status === 'ready' ? sheetReady.value : undefined;
+  const locked = sheetRow?.status === 'submitted';
+  const sheet = useSheet(sheetRow !== undefined ? sheetId : undefined);
 
   const order = useMemo(() => (criteria === undefined ? [] : allItems(criteria).map((entry) => entry.id)), [criteria]);
   const currentId = itemId !== undefined && order.includes(itemId) ? itemId : order[0];
@@ -122,12 +124,20 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
           <span>{t(`stage.${view.assignment.stage}`)}</span>
         </nav>
         <h1>{applicant.name}</h1>
+        <a className="button" href={routeHash({ page: 'submit', assignmentId, applicantId })}>
+          {t('submit.link')}
+        </a>
         <SaveIndicator save={sheet.save} retry={sheet.retry} />
       </div>
       {sheet.quarantined > 0 && (
         <div className="banner banner-warn" role="status">
           {t('app.quarantined', { count: sheet.quarantined })}
         </div>
+      )}
+      {locked && (
+        <p className="banner banner-warn" role="status">
+          {t('submit.lockedBanner')}
+        </p>
       )}
       <p className="muted keyboard-hint">{t('score.keyboardHint')}</p>
       <div className="scorebook-grid">
@@ -151,6 +161,7 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
               newId={newId}
               onChange={(change, typing) => sheet.change(found.item.id, change, { typing })}
               onBlur={sheet.flush}
+              locked={locked}
             />
           ) : (
             <p aria-busy="true">{t('app.loading')}</p>

@@ -11,7 +11,7 @@ const radarSettleMs = 150;
 // The chart is memoised and follows the totals once they settle: the total updates in the same
 // frame as the click, and the chart (most of the render cost) follows after the write.
 const CategoryRadar = memo(
-  lazy(() => import('./category-radar').then((module) => ({ default: module.CategoryRadar }))),
+  lazy(() => import('../../components/category-radar').then((module) => ({ default: module.CategoryRadar }))),
 );
 
 /** Live category and total points out of 1000, and the radar of the seven categories. */

@@ -87,6 +87,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     ),
     'packages:sign-pledge': vi.fn(overrides['packages:sign-pledge'] ?? (async () => ok({ ...signed, seq: null }))),
     'packages:sign-declaration': vi.fn(overrides['packages:sign-declaration'] ?? (async () => ok(signed))),
+    'packages:sign-sheet': vi.fn(overrides['packages:sign-sheet'] ?? (async () => ok(signed))),
   } satisfies Handlers;
 }
 
@@ -207,9 +208,9 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 18 channels', () => {
+  it('has a handler for each of the contract’s 19 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(18);
+    expect(channels).toHaveLength(19);
   });
 });
 

@@ -14,6 +14,7 @@ import { parseEnvelope } from '../../../src-shared/packages/dsse';
 import { openPackage } from '../../../src-shared/packages/open-package';
 import { enrollmentPayloadSchema, type ExpertProfile } from '../../../src-shared/packages/payload-schemas';
 import { isSealed } from '../../../src-shared/packages/seal';
+import { completeSheetItems } from './complete-sheet';
 import { shippedResourcesDir } from './temp-resources';
 
 /** N = 2^10 keeps each scrypt derivation around a millisecond; production uses kdfDefaults. */
@@ -325,6 +326,12 @@ describe('dispatch of the identity channels', () => {
           conflict: false,
           grounds: [],
           correctionReason: null,
+        };
+        requests['packages:sign-sheet'] = {
+          assignmentId,
+          applicantId: assignment.applicantIds[0],
+          items: completeSheetItems(),
+          revisionReason: null,
         };
       }
     }

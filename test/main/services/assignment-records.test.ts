@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  assignmentRecordSchema,
   chainHead,
   createAssignmentRecordStore,
   emptyAssignmentRecords,
@@ -25,6 +26,8 @@ const record: AssignmentRecord = {
   officeReceivingKey: 'A'.repeat(43) + '=',
   pledgeTextSha256: 'b'.repeat(64),
   demo: false,
+  criteriaId: 'gbt19580-2012',
+  commentRules: { strengthWithEvidenceFrom: 70, ofiUpTo: 25 },
 };
 
 function declared(applicantId: string, seq: number, conflict: boolean, patch: Partial<ChainEntry> = {}): ChainEntry {
@@ -44,6 +47,20 @@ function declared(applicantId: string, seq: number, conflict: boolean, patch: Pa
 function withChains(...chains: ChainEntry[]): AssignmentRecordsFile {
   return { ...emptyAssignmentRecords, assignments: [record], chains };
 }
+
+describe('assignmentRecordSchema', () => {
+  it('reads a record written before criteriaId and commentRules as the shipped criteria without rules', () => {
+    const old: Record<string, unknown> = { ...record };
+    delete old.criteriaId;
+    delete old.commentRules;
+    expect(assignmentRecordSchema.parse(old)).toEqual({
+      ...old,
+      criteriaId: 'gbt19580-2012',
+      commentRules: { strengthWithEvidenceFrom: null, ofiUpTo: null },
+    });
+    expect(assignmentRecordSchema.parse(record)).toEqual(record);
+  });
+});
 
 describe('isRecused', () => {
   it('is false without a declaration, and for an unknown assignment or applicant', () => {

@@ -10,7 +10,7 @@ import {
   itemRowSchema,
   sheetRowSchema,
 } from '../../../src-renderer/data/row-schemas';
-import { schemaV2 } from '../../../src-renderer/data/schema/v2';
+import { schemaV3 } from '../../../src-renderer/data/schema/v3';
 import { itemHistory, loadSheetItems } from '../../../src-renderer/data/sheet-repository';
 import { fakeIdb, first, freshDatabaseName, testClock } from './support/test-database';
 import { readV1Tables, seedV1Database, v1SeedRows } from './support/v1-fixture';
@@ -33,14 +33,14 @@ function storesNotation(table: { schema: { primKey: { src: string }; indexes: { 
   return [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ');
 }
 
-describe('the current schema (version 2) and the version-1 rows it reads', () => {
-  it('opens at the current Dexie version (2) with exactly the tables and indexes of schemaV2', async () => {
+describe('the current schema (version 3) and the version-1 rows it reads', () => {
+  it('opens at the current Dexie version (3) with exactly the tables and indexes of schemaV3', async () => {
     const db = open(freshDatabaseName('schema'));
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV2).sort());
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
     for (const table of db.tables) {
-      expect(storesNotation(table), table.name).toBe(schemaV2[table.name as keyof typeof schemaV2]);
+      expect(storesNotation(table), table.name).toBe(schemaV3[table.name as keyof typeof schemaV3]);
     }
   });
 
@@ -48,7 +48,7 @@ describe('the current schema (version 2) and the version-1 rows it reads', () =>
     const db = open(freshDatabaseName('schema'));
     await db.open();
     const idb = db.backendDB();
-    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV2).sort());
+    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV3).sort());
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     const shape = Object.fromEntries(
       [...idb.objectStoreNames].map((name) => {
@@ -67,6 +67,8 @@ describe('the current schema (version 2) and the version-1 rows it reads', () =>
       quarantine: { keyPath: 'id', auto: true, indexes: ['table'] },
       // Added by version 2.
       assignmentPackages: { keyPath: 'id', auto: false, indexes: [] },
+      // Added by version 3.
+      outbox: { keyPath: 'packageId', auto: false, indexes: ['assignmentId', 'createdAt'] },
     });
   });
 
@@ -112,7 +114,7 @@ describe('the version-1 fixture (base of the upgrade tests)', () => {
     const seed = await seedV1Database(name);
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await readV1Tables(db)).toEqual({ ...seed, quarantine: [] });
   });
 

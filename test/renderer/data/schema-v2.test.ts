@@ -13,8 +13,8 @@ describe('schema version 2', () => {
     const seed = await seedV1Database(name);
     const db = openDatabase(name, fakeIdb);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV2).sort());
+    expect(db.verno).toBe(3);
+    expect(Object.keys(schemaV2).every((name) => db.tables.some((t) => t.name === name))).toBe(true);
     const tables = await readV1Tables(db);
     expect(tables.cycles).toEqual(seed.cycles);
     expect(tables.applicants).toEqual(seed.applicants);

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { useServices } from '../../components/services';
+import { markExported } from '../../data/outbox-repository';
+import { useI18n } from '../../i18n/i18n';
+
+function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** Saves a signed package as a file (to a USB stick, say); saving it marks it exported. `pending` marks links "export all" clicks. */
+export function DownloadLink({
+  base64,
+  fileName,
+  packageId,
+  pending = false,
+}: {
+  base64: string;
+  fileName: string;
+  packageId: string;
+  pending?: boolean;
+}) {
+  const { t } = useI18n();
+  const { db, now } = useServices();
+  const [url, setUrl] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const created = URL.createObjectURL(new Blob([bytesFromBase64(base64)], { type: 'application/octet-stream' }));
+    setUrl(created);
+    return () => URL.revokeObjectURL(created);
+  }, [base64]);
+  if (url === undefined) return null;
+  return (
+    <a
+      className="button"
+      href={url}
+      download={fileName}
+      data-outbox-file={pending ? '' : undefined}
+      onClick={() => void markExported(db, [packageId], now)}
+    >
+      {t('identity.download', { file: fileName })}
+    </a>
+  );
+}

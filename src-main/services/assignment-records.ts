@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { stageSchema, type Stage } from '../../src-shared/assignments/assignment-schema';
-import { fail, ok, type Result } from '../../src-shared/contract/result';
 import { commentRulesSchema } from '../../src-shared/packages/payload-schemas';
 import type { SecretFile } from './secret-file';
+import { createJsonStore, type JsonStore } from './json-store';
 
 /**
  * Main's record of each imported assignment and of what the expert signed under it, in `<dataDir>/assignments.json`
@@ -138,62 +138,15 @@ export function isRecused(records: AssignmentRecordsFile, assignmentId: string, 
   );
 }
 
-export interface AssignmentRecordStore {
-  /** The records, the empty state when there is no file; E_KEY_FILE_CORRUPT when it does not read or parse. */
-  read(): Promise<Result<AssignmentRecordsFile>>;
-  /**
-   * Runs `change` on the current records, one call at a time (two signatures cannot take the same seq), and writes
-   * the records it returns, if any, atomically. A corrupt file is refused before `change` runs, never written.
-   */
-  update<T>(
-    change: (records: AssignmentRecordsFile) => Promise<Result<{ next?: AssignmentRecordsFile; value: T }>>,
-  ): Promise<Result<T>>;
-}
+/** The records store: see JsonStore (one change at a time, never writes a corrupt or invalid file). */
+export type AssignmentRecordStore = JsonStore<AssignmentRecordsFile>;
 
 export function createAssignmentRecordStore(file: SecretFile, fileName: string): AssignmentRecordStore {
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const corrupt = (why: string): Result<never> =>
-    fail('E_KEY_FILE_CORRUPT', `assignment records ${fileName}: ${why}`, { file: fileName });
-
-  const read = async (): Promise<Result<AssignmentRecordsFile>> => {
-    const bytes = await file.read();
-    if (!bytes.ok) return corrupt(bytes.error.message);
-    if (bytes.value === undefined) return ok(emptyAssignmentRecords);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.value));
-    } catch {
-      return corrupt('not UTF-8 JSON');
-    }
-    const parsed = assignmentRecordsFileSchema.safeParse(raw);
-    return parsed.success ? ok(parsed.data) : corrupt('does not match scorebook.assignments/1');
-  };
-
-  return {
-    read,
-    update(change) {
-      const run = queue.then(async () => {
-        const state = await read();
-        if (!state.ok) return state;
-        const changed = await change(state.value);
-        if (!changed.ok) return changed;
-        const { next, value } = changed.value;
-        if (next !== undefined) {
-          // Never write what would not read back: that would turn the next read into E_KEY_FILE_CORRUPT.
-          if (!assignmentRecordsFileSchema.safeParse(next).success) {
-            return fail('E_INTERNAL', `assignment records ${fileName}: refusing to write an invalid state`, {
-              detail: 'assignment records',
-            });
-          }
-          const written = await file.write(new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`));
-          if (!written.ok) return written;
-        }
-        return ok(value);
-      });
-      // The queue only orders the calls; a failure of one must not stop the next.
-      queue = run.catch(() => undefined);
-      return run;
-    },
-  };
+  return createJsonStore(file, {
+    fileName,
+    label: 'assignment records',
+    format: 'scorebook.assignments/1',
+    schema: assignmentRecordsFileSchema,
+    empty: emptyAssignmentRecords,
+  });
 }

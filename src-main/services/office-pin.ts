@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { fail, ok, type Result } from '../../src-shared/contract/result';
+import { fail, type Result } from '../../src-shared/contract/result';
 import { formatFingerprint } from '../../src-shared/packages/ed25519';
 import type { SecretFile } from './secret-file';
+import { createJsonStore, type JsonStore } from './json-store';
 
 /**
  * The office signing key the expert app trusts (docs/package-format.md §7.4): pinned at the first assignment import,
@@ -73,54 +74,15 @@ export function officeKeyChanged(fingerprint: string, pinned: string): Result<ne
   });
 }
 
-export interface OfficePinStore {
-  /** The pin file, the empty state when there is none; E_KEY_FILE_CORRUPT when it does not read or parse. */
-  read(): Promise<Result<OfficePinFile>>;
-  /**
-   * Runs `change` on the current state, one call at a time (two imports cannot both pin a different first key), and
-   * writes the state it returns, if any, atomically. A corrupt file is refused before `change` runs, never written.
-   */
-  update<T>(change: (state: OfficePinFile) => Promise<Result<{ next?: OfficePinFile; value: T }>>): Promise<Result<T>>;
-}
+/** The pin store: see JsonStore (one change at a time, never writes a corrupt or invalid file). */
+export type OfficePinStore = JsonStore<OfficePinFile>;
 
 export function createOfficePinStore(file: SecretFile, fileName: string): OfficePinStore {
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const corrupt = (why: string): Result<never> =>
-    fail('E_KEY_FILE_CORRUPT', `office pin file ${fileName}: ${why}`, { file: fileName });
-
-  const read = async (): Promise<Result<OfficePinFile>> => {
-    const bytes = await file.read();
-    if (!bytes.ok) return corrupt(bytes.error.message);
-    if (bytes.value === undefined) return ok(emptyOfficePin);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.value));
-    } catch {
-      return corrupt('not UTF-8 JSON');
-    }
-    const parsed = officePinFileSchema.safeParse(raw);
-    return parsed.success ? ok(parsed.data) : corrupt('does not match scorebook.office-pin/1');
-  };
-
-  return {
-    read,
-    update(change) {
-      const run = queue.then(async () => {
-        const state = await read();
-        if (!state.ok) return state;
-        const changed = await change(state.value);
-        if (!changed.ok) return changed;
-        const { next, value } = changed.value;
-        if (next !== undefined) {
-          const written = await file.write(new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`));
-          if (!written.ok) return written;
-        }
-        return ok(value);
-      });
-      // The queue only orders the calls; a failure of one must not stop the next.
-      queue = run.catch(() => undefined);
-      return run;
-    },
-  };
+  return createJsonStore(file, {
+    fileName,
+    label: 'office pin file',
+    format: 'scorebook.office-pin/1',
+    schema: officePinFileSchema,
+    empty: emptyOfficePin,
+  });
 }

@@ -5,7 +5,7 @@ import { routeHash } from '../../components/route';
 import { useServices } from '../../components/services';
 import { useAsync } from '../../components/use-async';
 import { declarationOf, useAssignmentStatus } from '../../components/use-assignment-status';
-import { loadAssignmentPackage } from '../../data/assignment-repository';
+import { loadAssignmentApplicants, loadAssignmentHeader } from '../../data/assignment-repository';
 import { useI18n } from '../../i18n/i18n';
 import { DeclarationForm } from './declaration-form';
 import { PledgeGate } from './pledge-gate';
@@ -45,12 +45,17 @@ function DeclaredOnly({
   const { t } = useI18n();
   const { db, now } = useServices();
   const { state, reload } = useAssignmentStatus(assignmentId);
-  const signed = useAsync(async () => ok(await loadAssignmentPackage(db, assignmentId, now)), [db, assignmentId, now]);
+  // Only the applicant's name is needed here: one row, not the whole signed assignment.
+  const named = useAsync(async () => {
+    const { header } = await loadAssignmentHeader(db, assignmentId, now);
+    if (header === undefined || !header.assignment.applicantIds.includes(applicantId)) return ok(undefined);
+    const { applicants } = await loadAssignmentApplicants(db, header, now, [applicantId]);
+    return ok(applicants[0]?.name);
+  }, [db, assignmentId, applicantId, now]);
   const [correcting, setCorrecting] = useState(false);
-  if (state.status === 'loading' || signed.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (state.status === 'loading' || named.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorBanner error={state.error} />;
-  const name =
-    signed.status === 'ready' ? signed.value?.payload.applicants.find((a) => a.id === applicantId)?.name : undefined;
+  const name = named.status === 'ready' ? named.value : undefined;
   if (name === undefined) return <ErrorBanner error={{ code: 'E_NOT_ASSIGNED' }} />;
   const declaration = declarationOf(state.value, applicantId);
   const back = <a href={routeHash({ page: 'applicants', assignmentId })}>{t('score.backToList')}</a>;

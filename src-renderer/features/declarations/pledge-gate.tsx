@@ -13,14 +13,20 @@ export function PledgeGate({ assignmentId, children }: { assignmentId: string; c
   const { t } = useI18n();
   const { client, db, now } = useServices();
   const { state, reload } = useAssignmentStatus(assignmentId);
-  const signed = useAsync(async () => ok(await loadAssignmentPackage(db, assignmentId, now)), [db, assignmentId, now]);
+  const pledged = state.status === 'ready' && state.value.pledged;
+  // The signed assignment (with every applicant's profile) is read only when its pledge text is needed.
+  const signed = useAsync(
+    async () => ok(pledged ? undefined : await loadAssignmentPackage(db, assignmentId, now)),
+    [db, assignmentId, now, pledged],
+  );
   const [accepted, setAccepted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Pick<AppError, 'code' | 'params'> | undefined>(undefined);
 
-  if (state.status === 'loading' || signed.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (state.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorBanner error={state.error} />;
   if (state.value.pledged) return <>{children}</>;
+  if (signed.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   const pledgeText = signed.status === 'ready' ? signed.value?.payload.pledgeText : undefined;
 
   const sign = async (): Promise<void> => {

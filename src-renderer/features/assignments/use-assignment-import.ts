@@ -1,15 +1,9 @@
 import { useState } from 'react';
 import type { AppError, Result } from '../../../src-shared/contract/result';
+import { toBase64 } from '../../components/file-bytes';
 import { useIdentity } from '../../components/identity-context';
 import { useServices } from '../../components/services';
 import { storeVerifiedAssignment, type VerifiedAssignment } from '../../data/assignment-repository';
-
-/** base64 of file bytes, in chunks (a single String.fromCharCode call overflows the stack on large files). */
-export function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 export interface ImportState {
   readonly busy: boolean;

@@ -5,16 +5,9 @@ import { ErrorBanner } from '../../components/error-banner';
 import { useServices } from '../../components/services';
 import { useI18n } from '../../i18n/i18n';
 import { useIdentity } from '../../components/identity-context';
+import { bytesFromBase64 } from '../../components/file-bytes';
 
 type Problem = Pick<AppError, 'code' | 'params'> | undefined;
-
-/** The enrollment file as a download link; the bytes come from main (the package is signed there). */
-function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
 
 /** Profile and security: fingerprint, lock now, idle minutes, passphrase change, enrollment export. */
 export function ProfilePage() {

@@ -2,13 +2,7 @@ import { useEffect, useState } from 'react';
 import { useServices } from '../../components/services';
 import { markExported } from '../../data/outbox-repository';
 import { useI18n } from '../../i18n/i18n';
-
-function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
+import { bytesFromBase64 } from '../../components/file-bytes';
 
 /** Saves a signed package as a file (to a USB stick, say); saving it marks it exported. `pending` marks links "export all" clicks. */
 export function DownloadLink({

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,30 +7,21 @@ import { createDispatch, type Dispatch } from '../../../src-main/handlers/dispat
 import { expertIdOf } from '../../../src-main/services/enrollment-package';
 import { secureRandom } from '../../../src-main/services/secure-random';
 import { contract, identityStatusSchema, signedPackageSchema } from '../../../src-shared/contract/channels';
-import type { AppError, Result } from '../../../src-shared/contract/result';
 import { decodeBase64Strict, encodeBase64 } from '../../../src-shared/packages/base64';
 import { sha256Hex, utf8Encode } from '../../../src-shared/packages/bytes';
-import { openPackage, type OpenedPackage } from '../../../src-shared/packages/open-package';
-import type { AssignmentPayload, PackageKind } from '../../../src-shared/packages/payload-schemas';
-import { generateReceivingKeyPair, openSealed } from '../../../src-shared/packages/seal';
+import type { OpenedPackage } from '../../../src-shared/packages/open-package';
+import type { AssignmentPayload } from '../../../src-shared/packages/payload-schemas';
+import { generateReceivingKeyPair } from '../../../src-shared/packages/seal';
 import { chainKeyOf, verifyForOffice } from '../../../src-shared/packages/verify-office';
-import { makeSigner, memoryOffice, packageFile, type MemoryOffice } from '../../support/package-world';
+import { makeSigner, packageFile, type MemoryOffice } from '../../support/package-world';
 import { shippedResourcesDir } from './temp-resources';
+import { demoOfficeReceivingPrivate, errorOf, importDemo, officeFor, officeOpens, valueOf } from './expert-world';
 
 const kdf = { N: 2 ** 10, r: 8, p: 1 };
 const pass = 'correct horse battery';
 const profile = { name: '李四', workUnit: '新疆质量协会', title: '', phone: '', fields: [] };
 const importSchema = contract['assignments:import'].response;
 const statusSchema = contract['assignments:status'].response;
-
-const demoOfficeReceivingPrivate = (() => {
-  const file = JSON.parse(readFileSync(join(shippedResourcesDir, 'demo', 'demo-office-key.json'), 'utf8')) as {
-    receiving: { privateKey: string };
-  };
-  const raw = decodeBase64Strict(file.receiving.privateKey);
-  if (raw === undefined) throw new Error('test setup: demo office key');
-  return raw;
-})();
 
 let dataDir: string;
 let clock: number;
@@ -48,16 +38,6 @@ function start(): Dispatch {
       kdf,
     }),
   );
-}
-
-function valueOf<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function errorOf(result: Result<unknown>): AppError {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value).slice(0, 200)}`);
-  return result.error;
 }
 
 interface Expert {
@@ -80,42 +60,6 @@ async function expert(): Promise<Expert> {
     throw new Error('test setup: no identity');
   }
   return { dispatch, fingerprint: created.fingerprint, signingPublicKey, receivingPublicKey };
-}
-
-/** Imports the demo assignment for `me`; returns the verified payload and its hash. */
-async function importDemo(me: Expert) {
-  const { base64 } = contract['demo:assignment'].response.parse(valueOf(await me.dispatch('demo:assignment', {})));
-  return importSchema.parse(valueOf(await me.dispatch('assignments:import', { base64 })));
-}
-
-/** Opens a package the way the office does: sealed only, of one kind, the expert's key registered. */
-async function officeOpens(me: Expert, base64: string, kind: PackageKind, officePrivate: Uint8Array) {
-  const file = decodeBase64Strict(base64);
-  if (file === undefined) throw new Error('not base64');
-  return openPackage(file, {
-    maxFileBytes: 1024 * 1024,
-    requireSealed: true,
-    acceptedKinds: [kind],
-    openSeal: (sealed) => openSealed(officePrivate, sealed),
-    keyFor: (fingerprint) =>
-      fingerprint === me.fingerprint
-        ? { publicKeyRaw: me.signingPublicKey, owner: expertIdOf(me.fingerprint), revoked: false }
-        : undefined,
-  });
-}
-
-/** An office state where this expert is assigned to every applicant of the assignment. */
-function officeFor(me: Expert, payload: AssignmentPayload): MemoryOffice {
-  const office = memoryOffice();
-  office.cycles.set(payload.cycleId, { open: true, openStages: ['material', 'defense', 'site'] });
-  for (const applicantId of payload.assignment.applicantIds) {
-    office.assignments.add(
-      [expertIdOf(me.fingerprint), payload.cycleId, payload.assignment.stage, applicantId, payload.assignment.id].join(
-        '|',
-      ),
-    );
-  }
-  return office;
 }
 
 async function status(dispatch: Dispatch, assignmentId: string) {

@@ -5,11 +5,9 @@ import type { AssignmentImport } from '../../src-shared/contract/channels';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import { decodeBase64Strict, encodeBase64 } from '../../src-shared/packages/base64';
 import { bytesEqual, sha256Hex, utf8Encode } from '../../src-shared/packages/bytes';
-import { unpackContainer } from '../../src-shared/packages/container';
-import { parseEnvelope } from '../../src-shared/packages/dsse';
 import { ED25519_PUBLIC_KEY_BYTES, fingerprintOf } from '../../src-shared/packages/ed25519';
-import { isCanonicalJsonBytes } from '../../src-shared/packages/jcs';
 import { openPackage, type RegisteredKey } from '../../src-shared/packages/open-package';
+import { peekPayload } from '../../src-shared/packages/peek-payload';
 import { assignmentPayloadSchema, type AssignmentPayload } from '../../src-shared/packages/payload-schemas';
 import { openSealed } from '../../src-shared/packages/seal';
 import type { ArchiveFolder } from '../services/archive-folder';
@@ -19,6 +17,7 @@ import type { KeyStore } from '../services/key-store';
 import { decidePin, officeKeyChanged, type OfficePinStore } from '../services/office-pin';
 import type { ResourceFiles } from '../services/resource-files';
 import type { Handlers } from './handler-types';
+import { unlockedKey } from './unlocked-key';
 
 /**
  * Assignments for this expert (docs/package-format.md §3.5, §7.4): the office signs them and seals them to the
@@ -59,12 +58,9 @@ export const maxAssignmentFileBytes = 48 * 1024 * 1024;
 export function createAssignmentHandlers(deps: AssignmentDeps): Pick<Handlers, AssignmentChannel> {
   /** The unlocked expert's public identity, or why there is none. */
   const expert = async (): Promise<Result<{ fingerprint: string; receivingPublicKey: Uint8Array }>> => {
-    const key = await deps.keys.status();
-    if (key.state === 'none') return fail('E_NO_PROFILE', 'no key file');
-    if (key.state === 'corrupt') {
-      return fail('E_KEY_FILE_CORRUPT', `key file ${deps.keyFilePath} unreadable`, { file: deps.keyFilePath });
-    }
-    if (key.state === 'locked') return fail('E_LOCKED', 'locked');
+    const unlocked = await unlockedKey(deps.keys, deps.keyFilePath);
+    if (!unlocked.ok) return unlocked;
+    const key = unlocked.value;
     if (key.role !== 'expert' || key.fingerprint === undefined || key.receivingPublicKey === undefined) {
       return fail('E_NO_PROFILE', 'the key file holds no expert identity');
     }
@@ -189,13 +185,7 @@ const carriedKeySchema = z.object({ issuer: z.string(), office: z.object({ signi
  * checks only that the payload names the key that signed it.
  */
 async function carriedOfficeKey(container: Uint8Array, fingerprint: string): Promise<RegisteredKey | undefined> {
-  const unpacked = unpackContainer(container);
-  if (!unpacked.ok) return undefined;
-  const envelope = parseEnvelope(unpacked.value.envelope);
-  if (!envelope.ok) return undefined;
-  const json = isCanonicalJsonBytes(envelope.value.payloadBytes);
-  if (!json.ok) return undefined;
-  const carried = carriedKeySchema.safeParse(json.value);
+  const carried = carriedKeySchema.safeParse(peekPayload(container));
   if (!carried.success) return undefined;
   const publicKeyRaw = decodeBase64Strict(carried.data.office.signingPublicKey);
   if (publicKeyRaw?.length !== ED25519_PUBLIC_KEY_BYTES) return undefined;

@@ -14,13 +14,14 @@ import { createAssignmentHandlers } from './assignment-handlers';
 import type { Handlers } from './handler-types';
 import { createIdentityHandlers } from './identity-handlers';
 import { createPackageHandlers } from './package-handlers';
+import { createReceiptHandlers } from './receipt-handlers';
 import { createSheetHandlers } from './sheet-handlers';
 
 export interface HandlerDeps {
   /** Folder holding criteria/, demo/ and fonts/ (shipped with the app). */
   readonly resourcesDir: string;
   /** Folder where main keeps this installation's files: keys.json, settings.json, office-pin.json,
-   * assignments.json, outbox/, inbox/. */
+   * assignments.json, outbox/, inbox/, receipts/. */
   readonly dataDir: string;
   readonly transport: 'electron' | 'web';
   readonly appVersion: string;
@@ -55,6 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     createSecretFile(recordsPath, { maxBytes: 64 * 1024 * 1024 }),
     recordsPath,
   );
+  const pins = createOfficePinStore(createSecretFile(officePinPath), officePinPath);
   const packageDeps = {
     keys,
     keyFilePath,
@@ -82,7 +84,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAssignmentHandlers({
       keys,
       keyFilePath,
-      pins: createOfficePinStore(createSecretFile(officePinPath), officePinPath),
+      pins,
       records,
       inbox: createArchiveFolder(inboxDir),
       inboxDir,
@@ -90,6 +92,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       now: deps.now,
       random: deps.random,
       appVersion: deps.appVersion,
+    }),
+    ...createReceiptHandlers({
+      keys,
+      keyFilePath,
+      pins,
+      receipts: createArchiveFolder(join(deps.dataDir, 'receipts')),
     }),
     ...createPackageHandlers(packageDeps),
     ...createSheetHandlers({ ...packageDeps, files }),

@@ -6,6 +6,7 @@ import { buildEnrollmentPackage } from '../services/enrollment-package';
 import type { KeyStatus, KeyStore } from '../services/key-store';
 import type { SettingsFile } from '../services/settings-file';
 import type { Handlers } from './handler-types';
+import { unlockedKey } from './unlocked-key';
 
 /**
  * The expert's identity over the contract: status, create, unlock, lock, change of passphrase, the idle setting and
@@ -77,12 +78,9 @@ export function createIdentityHandlers(deps: IdentityDeps): Pick<Handlers, Ident
     },
 
     async 'enrollment:export'() {
-      const key = await deps.keys.status();
-      if (key.state === 'none') return fail('E_NO_PROFILE', 'no key file');
-      if (key.state === 'corrupt') {
-        return fail('E_KEY_FILE_CORRUPT', `key file ${deps.keyFilePath} unreadable`, { file: deps.keyFilePath });
-      }
-      if (key.state === 'locked') return fail('E_LOCKED', 'locked');
+      const unlocked = await unlockedKey(deps.keys, deps.keyFilePath);
+      if (!unlocked.ok) return unlocked;
+      const key = unlocked.value;
       const expert = expertKeys(key);
       if (expert === undefined) return fail('E_NO_PROFILE', 'the key file holds no expert profile');
       const built = await buildEnrollmentPackage({

@@ -12,6 +12,7 @@ import {
 } from '../services/assignment-records';
 import { expertIdOf } from '../services/enrollment-package';
 import type { KeyStore } from '../services/key-store';
+import { unlockedKey } from './unlocked-key';
 
 /**
  * What the signing handlers (package-handlers.ts, sheet-handlers.ts) share: the unlocked expert, the assignment
@@ -67,12 +68,9 @@ export interface PackageSigning {
 export function createPackageSigning(deps: PackageDeps): PackageSigning {
   return {
     async signer() {
-      const key = await deps.keys.status();
-      if (key.state === 'none') return fail('E_NO_PROFILE', 'no key file');
-      if (key.state === 'corrupt') {
-        return fail('E_KEY_FILE_CORRUPT', `key file ${deps.keyFilePath} unreadable`, { file: deps.keyFilePath });
-      }
-      if (key.state === 'locked') return fail('E_LOCKED', 'locked');
+      const unlocked = await unlockedKey(deps.keys, deps.keyFilePath);
+      if (!unlocked.ok) return unlocked;
+      const key = unlocked.value;
       if (key.role !== 'expert' || key.fingerprint === undefined) {
         return fail('E_NO_PROFILE', 'the key file holds no expert identity');
       }

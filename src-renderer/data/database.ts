@@ -14,6 +14,7 @@ import type {
 import { declareV1 } from './schema/v1';
 import { declareV2 } from './schema/v2';
 import { declareV3 } from './schema/v3';
+import { declareV4 } from './schema/v4';
 
 /** The name of the expert's working database; it lives in the app origin's IndexedDB. */
 export const databaseName = 'scorebook';
@@ -38,6 +39,7 @@ export class ScorebookDb extends Dexie {
     declareV1(this);
     declareV2(this);
     declareV3(this);
+    declareV4(this);
   }
 }
 

@@ -1,4 +1,6 @@
 import type { SignedPackage } from '../../src-shared/contract/channels';
+import type { VerifiedReceiptSummary } from '../../src-shared/contract/receipt-schemas';
+import type { ErrorCode } from '../../src-shared/contract/error-codes';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import type { ScorebookDb } from './database';
 import { keyFields, parseRows } from './quarantine';
@@ -9,7 +11,7 @@ type Target = { assignmentId: string; applicantId: string | null; kind: OutboxRo
 
 function rowOf(signed: SignedPackage, target: Target, at: string): OutboxRow {
   return {
-    v: 1,
+    v: 2,
     ...target,
     packageId: signed.packageId,
     seq: signed.seq,
@@ -19,6 +21,7 @@ function rowOf(signed: SignedPackage, target: Target, at: string): OutboxRow {
     status: 'not-exported',
     createdAt: at,
     exportedAt: null,
+    receipt: null,
   };
 }
 
@@ -108,6 +111,53 @@ export async function markExported(
       }
     });
     return ok(true);
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/** What became of one verified receipt in the outbox. */
+export type ReceiptOutcome =
+  | { readonly receiptFor: string; readonly outcome: 'confirmed' | 'already-confirmed' }
+  | { readonly receiptFor: string; readonly outcome: 'refused'; readonly code: ErrorCode };
+
+/**
+ * Marks the packages that verified receipts answer as confirmed (docs/package-format.md §3.9): only when the receipt
+ * names a package of this outbox (else E_RECEIPT_UNKNOWN) and the SHA-256 of exactly the payload it sent (else
+ * E_RECEIPT_MISMATCH: the office holds other content under that id, which the expert must take up with it). A
+ * confirmed package stays confirmed with its first receipt. All rows change in one transaction.
+ */
+export async function applyReceipts(
+  db: ScorebookDb,
+  receipts: readonly VerifiedReceiptSummary[],
+  now: () => Date,
+): Promise<Result<ReceiptOutcome[]>> {
+  const importedAt = now().toISOString();
+  try {
+    const outcomes = await db.transaction('rw', db.outbox, async () => {
+      const done: ReceiptOutcome[] = [];
+      for (const receipt of receipts) {
+        const { receiptFor } = receipt;
+        const row = outboxRowSchema.safeParse(await db.outbox.get(receiptFor));
+        if (!row.success) {
+          done.push({ receiptFor, outcome: 'refused', code: 'E_RECEIPT_UNKNOWN' });
+        } else if (row.data.payloadSha256 !== receipt.payloadSha256) {
+          done.push({ receiptFor, outcome: 'refused', code: 'E_RECEIPT_MISMATCH' });
+        } else if (row.data.receipt !== null) {
+          done.push({ receiptFor, outcome: 'already-confirmed' });
+        } else {
+          const { receiptId, status, acceptedSeq, receivedAt } = receipt;
+          await db.outbox.put({
+            ...row.data,
+            status: 'confirmed',
+            receipt: { receiptId, status, acceptedSeq, receivedAt, importedAt },
+          });
+          done.push({ receiptFor, outcome: 'confirmed' });
+        }
+      }
+      return done;
+    });
+    return ok(outcomes);
   } catch (error) {
     return storageFailure(error);
   }

@@ -121,22 +121,43 @@ export const assignmentPackageRowSchema = z
   .strict();
 export type AssignmentPackageRow = z.infer<typeof assignmentPackageRowSchema>;
 
-/** A package main signed for the office, waiting to be exported (schema version 3). */
-export const outboxRowSchema = z
+/** The office's receipt for an outbox package, as verified in main and matched here (schema version 4). */
+export const outboxReceiptSchema = z
   .object({
-    v: z.literal(1),
-    packageId: z.string().min(1),
-    kind: z.enum(['pledge', 'declaration', 'sheet']),
-    assignmentId: z.string().min(1),
-    applicantId: z.string().nullable(),
-    seq: z.number().int().min(1).nullable(),
-    fileName: z.string().min(1),
-    /** The sealed `.qapkg` file, base64 — kept until a receipt confirms it (a few kilobytes each). */
-    base64: z.string(),
-    payloadSha256: z.string(),
-    status: z.enum(['not-exported', 'exported', 'confirmed']),
-    createdAt: z.string(),
-    exportedAt: z.string().nullable(),
+    receiptId: z.string().min(1),
+    status: z.enum(['accepted', 'duplicate']),
+    acceptedSeq: z.number().int().min(1).nullable(),
+    /** The office's clock when it accepted the package, and ours when the receipt was imported. */
+    receivedAt: z.string(),
+    importedAt: z.string(),
   })
   .strict();
-export type OutboxRow = z.infer<typeof outboxRowSchema>;
+export type OutboxReceipt = z.infer<typeof outboxReceiptSchema>;
+
+const outboxFields = {
+  packageId: z.string().min(1),
+  kind: z.enum(['pledge', 'declaration', 'sheet']),
+  assignmentId: z.string().min(1),
+  applicantId: z.string().nullable(),
+  seq: z.number().int().min(1).nullable(),
+  fileName: z.string().min(1),
+  /** The sealed `.qapkg` file, base64 — kept until a receipt confirms it (a few kilobytes each). */
+  base64: z.string(),
+  payloadSha256: z.string(),
+  status: z.enum(['not-exported', 'exported', 'confirmed']),
+  createdAt: z.string(),
+  exportedAt: z.string().nullable(),
+};
+
+/**
+ * A package main signed for the office (schema version 3 added the table with row version 1; version 4 rewrites the
+ * rows as version 2 with `receipt`). A version-1 row still reads, as a version-2 row without a receipt.
+ */
+export const outboxRowSchema = z.union([
+  z.object({ v: z.literal(2), ...outboxFields, receipt: outboxReceiptSchema.nullable() }).strict(),
+  z
+    .object({ v: z.literal(1), ...outboxFields })
+    .strict()
+    .transform((row) => ({ ...row, v: 2 as const, receipt: null })),
+]);
+export type OutboxRow = z.output<typeof outboxRowSchema>;

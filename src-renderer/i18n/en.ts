@@ -207,7 +207,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'submit.lockedBanner': 'This score sheet is submitted and locked.',
   'outbox.title': 'Outbox',
   'outbox.intro':
-    'Signed, sealed packages wait here. Export them to a USB stick for the office, or sync when a network is there; they are confirmed once the office’s receipt arrives.',
+    'Signed, sealed packages wait here. Export them to a USB stick or other medium for the office; once you import the office’s receipts file, the packages it answers show as confirmed.',
   'outbox.empty': 'The outbox is empty.',
   'outbox.kind': 'Kind',
   'outbox.applicant': 'Applicant',
@@ -221,4 +221,16 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'outbox.status.exported': 'Exported',
   'outbox.status.confirmed': 'Confirmed',
   'outbox.exportAll': 'Export all packages not yet confirmed',
+  'outbox.stage': 'Stage',
+  'outbox.counts': '{total} packages, {open} of them not yet confirmed by an office receipt.',
+  'outbox.receivedAt': 'received by the office {time} (UTC)',
+  'receipts.title': 'Import receipts',
+  'receipts.intro':
+    'Once the office has verified and accepted your packages, it gives you one receipts file (.qarcpt). On import, each receipt’s signature is checked with the pinned office key and the packages it answers are marked confirmed.',
+  'receipts.choose': 'Choose receipts files (several allowed)',
+  'receipts.progress': 'Receipt import progress',
+  'receipts.busy': 'Checking receipts file {done}/{total}…',
+  'receipts.summary':
+    '{files} files processed: {confirmed} packages newly confirmed, {already} confirmed before, {problems} problems.',
+  'receipts.problems': 'Receipts not taken',
 };

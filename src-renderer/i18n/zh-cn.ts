@@ -198,7 +198,7 @@ export const zhCN = {
   'submit.lockedBanner': '此评分表已提交并锁定。',
   'outbox.title': '发件箱',
   'outbox.intro':
-    '签名并加密的评分包保存在这里。请导出到 U 盘交给办公室，或在网络可用时同步；办公室回执确认后状态变为“已确认”。',
+    '签名并加密的评分包保存在这里。请导出到 U 盘等介质交给办公室；导入办公室的回执文件后，对应评分包的状态变为“已确认”。',
   'outbox.empty': '发件箱为空。',
   'outbox.kind': '类型',
   'outbox.applicant': '申报组织',
@@ -212,6 +212,17 @@ export const zhCN = {
   'outbox.status.exported': '已导出',
   'outbox.status.confirmed': '已确认',
   'outbox.exportAll': '导出全部未确认的评分包',
+  'outbox.stage': '阶段',
+  'outbox.counts': '共 {total} 个评分包，其中 {open} 个尚未经办公室回执确认。',
+  'outbox.receivedAt': '办公室接收于 {time}（UTC）',
+  'receipts.title': '导入回执',
+  'receipts.intro':
+    '办公室核验并接收评分包后，会为每位专家出具一个回执文件（.qarcpt）。导入后，本机用已固定的办公室公钥逐一核验回执签名，并将对应评分包标记为“已确认”。',
+  'receipts.choose': '选择回执文件（可多选）',
+  'receipts.progress': '回执导入进度',
+  'receipts.busy': '正在核验回执文件 {done}/{total}…',
+  'receipts.summary': '已处理 {files} 个文件：新确认 {confirmed} 个评分包，{already} 个此前已确认，{problems} 个问题。',
+  'receipts.problems': '未能采用的回执',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -21,6 +21,7 @@ export const channelNames = [
   'packages:sign-pledge',
   'packages:sign-declaration',
   'packages:sign-sheet',
+  'receipts:import',
   'demo:assignment',
 ] as const;
 

@@ -3,6 +3,7 @@ import { assignmentBundleSchema } from '../assignments/assignment-schema';
 import { criteriaFileSchema } from '../criteria/criteria-schema';
 import { assignmentPayloadSchema, conflictGroundSchema, expertProfileSchema } from '../packages/payload-schemas';
 import type { ChannelName } from './channel-names';
+import { receiptImportSchema } from './receipt-schemas';
 
 const empty = z.object({}).strict();
 
@@ -149,7 +150,6 @@ export const contract = {
   /** Imports like assignments:import, but a different office key replaces the pin (the expert confirmed it). */
   'assignments:repin': { request: packageFileRequest, response: assignmentImportSchema },
   'office:pin': { request: empty, response: officePinStatusSchema },
-  /** The embedded demo as a real assignment package: signed with the public demo office key, sealed to this expert. */
   /** Main's record of an imported assignment: pledge signed, latest declaration per applicant (a conflict recuses). */
   'assignments:status': {
     request: z.object({ assignmentId: z.string().min(1).max(200) }).strict(),
@@ -203,6 +203,12 @@ export const contract = {
       .strict(),
     response: signedPackageSchema,
   },
+  /**
+   * Verifies the office's receipts (a receipts file or a single receipt package) with the pinned office key and
+   * archives the ones that verify; the outbox marks the packages they answer confirmed.
+   */
+  'receipts:import': { request: packageFileRequest, response: receiptImportSchema },
+  /** The embedded demo as a real assignment package: signed with the public demo office key, sealed to this expert. */
   'demo:assignment': { request: empty, response: z.object({ base64: z.string() }).strict() },
 } as const;
 

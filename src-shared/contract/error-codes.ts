@@ -63,6 +63,11 @@ export const errorCodes = [
   'E_DEMO_KEY',
   // submitting
   'E_SHEET_INCOMPLETE',
+  // receipts
+  'E_RECEIPTS_FILE',
+  'E_NO_OFFICE_PIN',
+  'E_RECEIPT_UNKNOWN',
+  'E_RECEIPT_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -90,6 +90,22 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     'zh-CN': '评分表尚不能提交：{count} 处问题需先处理（如评分项未评分、缺少评语或证据）。',
     en: 'The score sheet cannot be submitted yet: {count} problems need attention first (unscored items, missing comments or evidence).',
   },
+  E_RECEIPTS_FILE: {
+    'zh-CN': '此文件不是办公室的回执文件（{detail}），未作任何更改。',
+    en: 'This file is not a receipts file from the office ({detail}); nothing was changed.',
+  },
+  E_NO_OFFICE_PIN: {
+    'zh-CN': '尚未导入办公室签发的任务包，无法核验回执的签名。请先导入任务包。',
+    en: 'No assignment from the office has been imported yet, so the receipts’ signatures cannot be checked. Import an assignment first.',
+  },
+  E_RECEIPT_UNKNOWN: {
+    'zh-CN': '回执所对应的评分包（{packageId}）不在本机发件箱中。',
+    en: 'The receipt answers a package ({packageId}) that is not in this outbox.',
+  },
+  E_RECEIPT_MISMATCH: {
+    'zh-CN': '回执与本机发出的评分包（{packageId}）内容不符，未标记为已确认。请联系办公室核对。',
+    en: 'The receipt does not match the content of the package sent ({packageId}); it was not marked confirmed. Please check with the office.',
+  },
   E_SHEET_NOT_FOUND: {
     'zh-CN': '找不到该评分表。',
     en: 'This score sheet was not found.',

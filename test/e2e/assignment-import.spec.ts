@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect, openDemo, signPledge, test } from './support/fixtures';
-import { assignmentFor, makeOffice, readEnrollment } from './support/office';
+import { assignmentFor, enrollFromProfile, makeOffice } from './support/office';
 
 test('an office-signed assignment imports and pins the office key; a different key is refused until the expert re-pins', async ({
   page,
@@ -8,15 +7,7 @@ test('an office-signed assignment imports and pins the office key; a different k
 }) => {
   await openDemo(page, host.url);
   // The expert enrolls: the office reads the enrollment package and learns the expert's receiving key.
-  await page.getByRole('link', { name: /专家档案与安全/ }).click();
-  const shown = (await page.getByTestId('fingerprint').textContent()) ?? '';
-  const fingerprint = shown.replace(/ /g, '').toLowerCase();
-  await page.getByRole('button', { name: '导出登记包（交办公室）' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: /^下载 / }).click(),
-  ]);
-  const expert = readEnrollment(readFileSync(await download.path()), fingerprint);
+  const expert = await enrollFromProfile(page);
 
   const office = await makeOffice('乌鲁木齐市质量奖评审办公室');
   const first = await assignmentFor(office, expert, '01934a5d-ac96-7abc-8cce-b302099a8057');
@@ -52,6 +43,7 @@ test('an assignment for another expert is refused and nothing of it is stored', 
     id: 'expert-0000000000000000',
     fingerprint: 'e'.repeat(64),
     receivingPublicKey: (await generateReceivingKeyPair()).publicKeyRaw,
+    signingPublicKey: '',
   };
   const file = await assignmentFor(office, stranger, '01934a5d-ac96-7abc-8cce-b302099a8059');
   await page.getByRole('link', { name: '评审任务' }).first().click();
@@ -68,14 +60,7 @@ test('an assignment sealed to this expert but naming another expert is refused (
   host,
 }) => {
   await openDemo(page, host.url);
-  await page.getByRole('link', { name: /专家档案与安全/ }).click();
-  const fingerprint = ((await page.getByTestId('fingerprint').textContent()) ?? '').replace(/ /g, '').toLowerCase();
-  await page.getByRole('button', { name: '导出登记包（交办公室）' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: /^下载 / }).click(),
-  ]);
-  const expert = readEnrollment(readFileSync(await download.path()), fingerprint);
+  const expert = await enrollFromProfile(page);
   const office = await makeOffice('乌鲁木齐市质量奖评审办公室');
   const file = await assignmentFor(
     office,

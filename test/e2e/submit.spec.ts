@@ -1,34 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from '../../src-main/cli/scorebook-cli';
 import { parseCriteriaJson } from '../../src-shared/criteria/load-criteria';
-import { utf8Decode } from '../../src-shared/packages/bytes';
-import { unpackContainer } from '../../src-shared/packages/container';
-import { parseEnvelope } from '../../src-shared/packages/dsse';
-import { enrollmentPayloadSchema } from '../../src-shared/packages/payload-schemas';
 import { criteriaItems, demoApplicant, expect, openApplicant, openDemo, test, waitSaved } from './support/fixtures';
-
-/** The signing key an enrollment package carries (the office registers it after comparing the fingerprint). */
-function enrolledKey(file: Uint8Array): { owner: string; publicKey: string } {
-  const container = unpackContainer(file);
-  if (!container.ok) throw new Error(container.error.message);
-  const envelope = parseEnvelope(container.value.envelope);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  const payload = enrollmentPayloadSchema.parse(JSON.parse(utf8Decode(envelope.value.payloadBytes) ?? ''));
-  return { owner: payload.issuer, publicKey: payload.signingPublicKey };
-}
+import { enrollFromProfile } from './support/office';
 
 test('a complete sheet is validated, confirmed, signed and locked; its exported package is accepted by the CLI', async ({
   page,
   host,
 }) => {
   await openDemo(page, host.url);
-  await page.getByRole('link', { name: /专家档案与安全/ }).click();
-  await page.getByRole('button', { name: '导出登记包（交办公室）' }).click();
-  const [enrollment] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: /^下载 / }).click(),
-  ]);
-  const key = enrolledKey(readFileSync(await enrollment.path()));
+  const enrolled = await enrollFromProfile(page);
+  const key = { owner: enrolled.id, publicKey: enrolled.signingPublicKey };
   await page.getByRole('link', { name: '评审任务' }).first().click();
   await page.getByRole('link', { name: '进入评审' }).click();
   await openApplicant(page, demoApplicant);

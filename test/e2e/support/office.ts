@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import type { AssignmentBundle } from '../../../src-shared/assignments/assignment-schema';
 import { decodeBase64Strict, encodeBase64 } from '../../../src-shared/packages/base64';
 import { utf8Decode } from '../../../src-shared/packages/bytes';
@@ -13,6 +14,8 @@ export interface EnrolledExpert {
   readonly id: string;
   readonly fingerprint: string;
   readonly receivingPublicKey: Uint8Array;
+  /** The Ed25519 public key, base64, as the office registers it. */
+  readonly signingPublicKey: string;
 }
 
 /** Reads an enrollment package the way the office would (it is unsealed); the test fails on anything odd. */
@@ -24,16 +27,35 @@ export function readEnrollment(file: Uint8Array, fingerprint: string): EnrolledE
   const payload = enrollmentPayloadSchema.parse(JSON.parse(utf8Decode(envelope.value.payloadBytes) ?? ''));
   const receiving = decodeBase64Strict(payload.receivingPublicKey);
   if (receiving === undefined || payload.keyId !== fingerprint) throw new Error('enrollment does not match');
-  return { id: payload.issuer, fingerprint: payload.keyId, receivingPublicKey: receiving };
+  return {
+    id: payload.issuer,
+    fingerprint: payload.keyId,
+    receivingPublicKey: receiving,
+    signingPublicKey: payload.signingPublicKey,
+  };
 }
 
 export interface TestOffice {
   readonly signer: Signer;
   readonly name: string;
+  /** The office's X25519 pair: experts seal their packages to the public key; the office opens them with the private. */
+  readonly receiving: { readonly publicKeyRaw: Uint8Array; readonly privateKeyRaw: Uint8Array };
 }
 
 export async function makeOffice(name: string): Promise<TestOffice> {
-  return { signer: await makeSigner('office-urumqi'), name };
+  return { signer: await makeSigner('office-urumqi'), name, receiving: await generateReceivingKeyPair() };
+}
+
+/** The expert exports the enrollment package from the profile page; the office reads it. Ends on the profile page. */
+export async function enrollFromProfile(page: Page): Promise<EnrolledExpert> {
+  await page.getByRole('link', { name: /专家档案与安全/ }).click();
+  const shown = (await page.getByTestId('fingerprint').textContent()) ?? '';
+  await page.getByRole('button', { name: '导出登记包（交办公室）' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /^下载 / }).click(),
+  ]);
+  return readEnrollment(readFileSync(await download.path()), shown.replace(/ /g, '').toLowerCase());
 }
 
 /** A real (non-demo) assignment from `office` for `expert`, signed and sealed to the expert, as a .qapkg. */
@@ -43,7 +65,6 @@ export async function assignmentFor(
   packageId: string,
 ): Promise<Uint8Array> {
   const bundle = JSON.parse(readFileSync('resources/demo/demo-cycle.json', 'utf8')) as AssignmentBundle;
-  const receiving = await generateReceivingKeyPair();
   const cycle = {
     ...bundle.cycle,
     id: 'urumqi-2026',
@@ -69,7 +90,7 @@ export async function assignmentFor(
     office: {
       name: office.name,
       signingPublicKey: encodeBase64(office.signer.publicKeyRaw),
-      receivingPublicKey: encodeBase64(receiving.publicKeyRaw),
+      receivingPublicKey: encodeBase64(office.receiving.publicKeyRaw),
     },
   };
   return packageFile(office.signer, 'assignment', payload, { sealTo: expert.receivingPublicKey });

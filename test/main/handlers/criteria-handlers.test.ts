@@ -92,7 +92,8 @@ describe('handlers over the shipped resources folder', () => {
     const dispatch = createDispatch(handlers);
     const resourceChannels = channels.filter(
       (channel) =>
-        !/^(identity|settings|enrollment|assignments|office|packages):/.test(channel) && channel !== 'demo:assignment',
+        !/^(identity|settings|enrollment|assignments|office|packages|receipts):/.test(channel) &&
+        channel !== 'demo:assignment',
     );
     expect(resourceChannels).toEqual(['app:info', 'criteria:list', 'criteria:get', 'demo:get']);
     for (const channel of resourceChannels) {

@@ -88,6 +88,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'packages:sign-pledge': vi.fn(overrides['packages:sign-pledge'] ?? (async () => ok({ ...signed, seq: null }))),
     'packages:sign-declaration': vi.fn(overrides['packages:sign-declaration'] ?? (async () => ok(signed))),
     'packages:sign-sheet': vi.fn(overrides['packages:sign-sheet'] ?? (async () => ok(signed))),
+    'receipts:import': vi.fn(overrides['receipts:import'] ?? (async () => ok({ receipts: [], rejected: [] }))),
   } satisfies Handlers;
 }
 
@@ -208,9 +209,9 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 19 channels', () => {
+  it('has a handler for each of the contract’s 20 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(19);
+    expect(channels).toHaveLength(20);
   });
 });
 

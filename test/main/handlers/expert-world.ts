@@ -7,12 +7,12 @@ import { expertIdOf } from '../../../src-main/services/enrollment-package';
 import { secureRandom } from '../../../src-main/services/secure-random';
 import { contract, identityStatusSchema } from '../../../src-shared/contract/channels';
 import type { AppError, Result } from '../../../src-shared/contract/result';
-import { decodeBase64Strict } from '../../../src-shared/packages/base64';
+import { decodeBase64Strict, encodeBase64 } from '../../../src-shared/packages/base64';
 import { openPackage, type OpenedPackage } from '../../../src-shared/packages/open-package';
 import type { AssignmentPayload, PackageKind } from '../../../src-shared/packages/payload-schemas';
-import { openSealed } from '../../../src-shared/packages/seal';
+import { generateReceivingKeyPair, openSealed } from '../../../src-shared/packages/seal';
 import { chainKeyOf } from '../../../src-shared/packages/verify-office';
-import { memoryOffice, type MemoryOffice } from '../../support/package-world';
+import { makeSigner, memoryOffice, packageFile, type MemoryOffice, type Signer } from '../../support/package-world';
 import { shippedResourcesDir } from './temp-resources';
 
 /** An expert app over a temp data folder, driven through dispatch, and the office that receives its packages. */
@@ -45,6 +45,7 @@ export interface Expert {
   readonly dispatch: Dispatch;
   readonly fingerprint: string;
   readonly signingPublicKey: Uint8Array;
+  readonly receivingPublicKey: Uint8Array;
 }
 
 /** A fresh app on `dataDir` with the clock `now`; `expert` creates its identity (unlocked). */
@@ -66,10 +67,14 @@ export function expertApp(dataDir: string, now: () => number) {
     const created = identityStatusSchema.parse(valueOf(await dispatch('identity:create', { profile, passphrase })));
     const keyFile = JSON.parse(await readFile(join(dataDir, 'keys.json'), 'utf8')) as {
       signing: { publicKey: string };
+      receiving: { publicKey: string };
     };
     const signingPublicKey = decodeBase64Strict(keyFile.signing.publicKey);
-    if (created.fingerprint === null || signingPublicKey === undefined) throw new Error('test setup: no identity');
-    return { dispatch, fingerprint: created.fingerprint, signingPublicKey };
+    const receivingPublicKey = decodeBase64Strict(keyFile.receiving.publicKey);
+    if (created.fingerprint === null || signingPublicKey === undefined || receivingPublicKey === undefined) {
+      throw new Error('test setup: no identity');
+    }
+    return { dispatch, fingerprint: created.fingerprint, signingPublicKey, receivingPublicKey };
   };
   return { start, expert };
 }
@@ -78,6 +83,55 @@ export function expertApp(dataDir: string, now: () => number) {
 export async function importDemo(me: Expert) {
   const { base64 } = contract['demo:assignment'].response.parse(valueOf(await me.dispatch('demo:assignment', {})));
   return contract['assignments:import'].response.parse(valueOf(await me.dispatch('assignments:import', { base64 })));
+}
+
+/** A real (non-demo) office: its signing key and receiving key pair. */
+export interface TestOffice {
+  readonly signer: Signer;
+  readonly receivingPrivateKey: Uint8Array;
+  readonly receivingPublicKey: Uint8Array;
+}
+
+export async function testOffice(id = 'office-urumqi'): Promise<TestOffice> {
+  const receiving = await generateReceivingKeyPair();
+  return {
+    signer: await makeSigner(id),
+    receivingPrivateKey: receiving.privateKeyRaw,
+    receivingPublicKey: receiving.publicKeyRaw,
+  };
+}
+
+/**
+ * Imports, for `me`, an assignment of `office` made from the demo's content under a real cycle `cycle-2026` and the
+ * assignment id `assignment-real`: the office key is pinned by it. Returns the imported answer.
+ */
+export async function importOfficeAssignment(me: Expert, office: TestOffice) {
+  const demo = await importDemo(me);
+  const cycle = { ...demo.payload.cycle, id: 'cycle-2026', demo: false };
+  const payload: AssignmentPayload = {
+    ...demo.payload,
+    packageId: '01890a5d-ac96-774b-bcce-b302099a8057',
+    cycleId: cycle.id,
+    issuer: office.signer.id,
+    keyId: office.signer.fingerprint,
+    cycle,
+    assignment: {
+      ...demo.payload.assignment,
+      id: 'assignment-real',
+      cycleId: cycle.id,
+      expertId: expertIdOf(me.fingerprint),
+    },
+    office: {
+      name: '乌鲁木齐市质量奖评审办公室',
+      signingPublicKey: encodeBase64(office.signer.publicKeyRaw),
+      receivingPublicKey: encodeBase64(office.receivingPublicKey),
+    },
+  };
+  const file = await packageFile(office.signer, 'assignment', payload, { sealTo: me.receivingPublicKey });
+  const imported = contract['assignments:import'].response.parse(
+    valueOf(await me.dispatch('assignments:import', { base64: encodeBase64(file) })),
+  );
+  return { demo, imported, payload };
 }
 
 /** Opens a package the way the office does: sealed only, of one kind, the expert's key registered. */

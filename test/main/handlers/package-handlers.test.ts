@@ -7,15 +7,22 @@ import { createDispatch, type Dispatch } from '../../../src-main/handlers/dispat
 import { expertIdOf } from '../../../src-main/services/enrollment-package';
 import { secureRandom } from '../../../src-main/services/secure-random';
 import { contract, identityStatusSchema, signedPackageSchema } from '../../../src-shared/contract/channels';
-import { decodeBase64Strict, encodeBase64 } from '../../../src-shared/packages/base64';
+import { decodeBase64Strict } from '../../../src-shared/packages/base64';
 import { sha256Hex, utf8Encode } from '../../../src-shared/packages/bytes';
 import type { OpenedPackage } from '../../../src-shared/packages/open-package';
-import type { AssignmentPayload } from '../../../src-shared/packages/payload-schemas';
-import { generateReceivingKeyPair } from '../../../src-shared/packages/seal';
 import { chainKeyOf, verifyForOffice } from '../../../src-shared/packages/verify-office';
-import { makeSigner, packageFile, type MemoryOffice } from '../../support/package-world';
+import type { MemoryOffice } from '../../support/package-world';
 import { shippedResourcesDir } from './temp-resources';
-import { demoOfficeReceivingPrivate, errorOf, importDemo, officeFor, officeOpens, valueOf } from './expert-world';
+import {
+  demoOfficeReceivingPrivate,
+  errorOf,
+  importDemo,
+  importOfficeAssignment,
+  officeFor,
+  officeOpens,
+  testOffice,
+  valueOf,
+} from './expert-world';
 
 const kdf = { N: 2 ** 10, r: 8, p: 1 };
 const pass = 'correct horse battery';
@@ -242,35 +249,15 @@ describe('pledge and declarations under the demo assignment', () => {
 describe('a pledge under an office assignment', () => {
   it('is sealed to the office receiving key the assignment carries', async () => {
     const me = await expert();
-    const signer = await makeSigner('office-urumqi');
-    const receiving = await generateReceivingKeyPair();
+    const office = await testOffice();
     const expertId = expertIdOf(me.fingerprint);
-    const demo = await importDemo(me);
-    const cycle = { ...demo.payload.cycle, id: 'cycle-2026', demo: false };
-    const payload: AssignmentPayload = {
-      ...demo.payload,
-      packageId: '01890a5d-ac96-774b-bcce-b302099a8057',
-      cycleId: cycle.id,
-      issuer: signer.id,
-      keyId: signer.fingerprint,
-      cycle,
-      assignment: { ...demo.payload.assignment, id: 'assignment-real', cycleId: cycle.id, expertId },
-      office: {
-        name: '乌鲁木齐市质量奖评审办公室',
-        signingPublicKey: encodeBase64(signer.publicKeyRaw),
-        receivingPublicKey: encodeBase64(receiving.publicKeyRaw),
-      },
-    };
-    const file = await packageFile(signer, 'assignment', payload, { sealTo: me.receivingPublicKey });
-    const imported = importSchema.parse(
-      valueOf(await me.dispatch('assignments:import', { base64: encodeBase64(file) })),
-    );
+    const { demo, imported, payload } = await importOfficeAssignment(me, office);
     expect(imported.pinned).toBe('new');
 
     const pledge = signedPackageSchema.parse(
       valueOf(await me.dispatch('packages:sign-pledge', { assignmentId: 'assignment-real' })),
     );
-    const opened = valueOf(await officeOpens(me, pledge.base64, 'pledge', receiving.privateKeyRaw));
+    const opened = valueOf(await officeOpens(me, pledge.base64, 'pledge', office.receivingPrivateKey));
     expect(opened.payload).toMatchObject({ cycleId: 'cycle-2026', issuer: expertId });
     expect(valueOf(await verifyForOffice(opened, officeFor(me, payload)))).toMatchObject({ outcome: 'accept' });
     // Not openable with the demo office's key: it went to this office only.

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../src-renderer/data/database';
 import {
+  applyReceipts,
   listOutbox,
   markExported,
   queuePackage,
@@ -9,7 +10,7 @@ import {
   reopenForRevision,
 } from '../../../src-renderer/data/outbox-repository';
 import { ensureSheet } from '../../../src-renderer/data/sheet-repository';
-import { schemaV3 } from '../../../src-renderer/data/schema/v3';
+import { schemaV4 } from '../../../src-renderer/data/schema/v4';
 import { fakeIdb, freshDatabaseName, testClock } from './support/test-database';
 import { seedV1Database } from './support/v1-fixture';
 
@@ -46,8 +47,8 @@ describe('schema version 3', () => {
     await seedV1Database(name);
     const db = openDatabase(name, fakeIdb);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV4).sort());
     expect(await db.outbox.count()).toBe(0);
     expect(await db.sheets.count()).toBeGreaterThan(0);
     db.close();
@@ -119,5 +120,63 @@ describe('the outbox', () => {
     const [row] = await listOutbox(db, clock.now);
     expect(row).toMatchObject({ packageId: 'pledge-1', kind: 'pledge', status: 'exported' });
     expect(row?.exportedAt).not.toBeNull();
+  });
+});
+
+describe('receipts', () => {
+  const receipt = (receiptFor: string, payloadSha256 = 'a'.repeat(64)) => ({
+    receiptId: `r-${receiptFor}`,
+    receiptFor,
+    payloadSha256,
+    status: 'accepted' as const,
+    acceptedSeq: 1,
+    receivedAt: '2026-03-03T10:00:00.000Z',
+  });
+
+  it('confirm the packages they answer, refuse unknown ids and other content, and keep the first receipt', async () => {
+    const { db, clock } = await withSheet();
+    const target = { assignmentId: 'as-1', applicantId: null, kind: 'pledge' as const };
+    await queuePackage(db, signed('p-1', null), target, clock.now);
+    await queuePackage(db, signed('p-2', null), target, clock.now);
+    await markExported(db, ['p-1', 'p-2'], clock.now);
+    clock.advance(60_000);
+
+    const applied = await applyReceipts(
+      db,
+      [receipt('p-1'), receipt('p-2', 'b'.repeat(64)), receipt('p-9')],
+      clock.now,
+    );
+    expect(applied).toEqual({
+      ok: true,
+      value: [
+        { receiptFor: 'p-1', outcome: 'confirmed' },
+        { receiptFor: 'p-2', outcome: 'refused', code: 'E_RECEIPT_MISMATCH' },
+        { receiptFor: 'p-9', outcome: 'refused', code: 'E_RECEIPT_UNKNOWN' },
+      ],
+    });
+    const rows = new Map((await listOutbox(db, clock.now)).map((row) => [row.packageId, row]));
+    expect(rows.get('p-1')).toMatchObject({
+      status: 'confirmed',
+      receipt: { receiptId: 'r-p-1', receivedAt: '2026-03-03T10:00:00.000Z', importedAt: clock.iso() },
+    });
+    expect(rows.get('p-2')).toMatchObject({ status: 'exported', receipt: null });
+
+    // The same receipt again, or another one for the same package, changes nothing.
+    clock.advance(60_000);
+    const again = await applyReceipts(db, [{ ...receipt('p-1'), receiptId: 'r-other' }], clock.now);
+    expect(again).toEqual({ ok: true, value: [{ receiptFor: 'p-1', outcome: 'already-confirmed' }] });
+    expect((await db.outbox.get('p-1'))?.receipt?.receiptId).toBe('r-p-1');
+    // Exporting a confirmed package again does not move it back.
+    await markExported(db, ['p-1'], clock.now);
+    expect((await db.outbox.get('p-1'))?.status).toBe('confirmed');
+  });
+
+  it('change nothing when the write fails', async () => {
+    const { db, clock } = await withSheet();
+    await queuePackage(db, signed('p-1', null), { assignmentId: 'as-1', applicantId: null, kind: 'pledge' }, clock.now);
+    vi.spyOn(db.outbox, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    const applied = await applyReceipts(db, [receipt('p-1')], clock.now);
+    expect(applied.ok).toBe(false);
+    expect((await db.outbox.get('p-1'))?.status).toBe('not-exported');
   });
 });

@@ -10,7 +10,7 @@ import {
   itemRowSchema,
   sheetRowSchema,
 } from '../../../src-renderer/data/row-schemas';
-import { schemaV3 } from '../../../src-renderer/data/schema/v3';
+import { schemaV4 } from '../../../src-renderer/data/schema/v4';
 import { itemHistory, loadSheetItems } from '../../../src-renderer/data/sheet-repository';
 import { fakeIdb, first, freshDatabaseName, testClock } from './support/test-database';
 import { readV1Tables, seedV1Database, v1SeedRows } from './support/v1-fixture';
@@ -33,14 +33,14 @@ function storesNotation(table: { schema: { primKey: { src: string }; indexes: { 
   return [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ');
 }
 
-describe('the current schema (version 3) and the version-1 rows it reads', () => {
-  it('opens at the current Dexie version (3) with exactly the tables and indexes of schemaV3', async () => {
+describe('the current schema (version 4) and the version-1 rows it reads', () => {
+  it('opens at the current Dexie version (4) with exactly the tables and indexes of schemaV4', async () => {
     const db = open(freshDatabaseName('schema'));
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV3).sort());
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV4).sort());
     for (const table of db.tables) {
-      expect(storesNotation(table), table.name).toBe(schemaV3[table.name as keyof typeof schemaV3]);
+      expect(storesNotation(table), table.name).toBe(schemaV4[table.name as keyof typeof schemaV4]);
     }
   });
 
@@ -48,7 +48,7 @@ describe('the current schema (version 3) and the version-1 rows it reads', () =>
     const db = open(freshDatabaseName('schema'));
     await db.open();
     const idb = db.backendDB();
-    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV3).sort());
+    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV4).sort());
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     const shape = Object.fromEntries(
       [...idb.objectStoreNames].map((name) => {
@@ -114,7 +114,7 @@ describe('the version-1 fixture (base of the upgrade tests)', () => {
     const seed = await seedV1Database(name);
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await readV1Tables(db)).toEqual({ ...seed, quarantine: [] });
   });
 

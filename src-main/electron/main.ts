@@ -1,12 +1,13 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { createHandlers } from '../handlers/create-handlers';
 import { secureRandom } from '../services/secure-random';
 import { createDispatch } from '../handlers/dispatch';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createHardenedWindow, hardenSession, hardenWebContents } from './harden-window';
 import { APP_ENTRY_URL, bindContractToIpc, isAppUrl } from './ipc-binding';
+import { createElectronPlatform } from './platform-services';
 
 // The Electron entry: wiring only. Every decision lives in the modules imported above,
 // which are unit-tested against the electron double.
@@ -45,6 +46,13 @@ function start(): void {
     appVersion: app.getVersion(),
     now: Date.now,
     random: secureRandom,
+    platform: createElectronPlatform({
+      dialog,
+      safeStorage,
+      platform: process.platform,
+      userDataDir: app.getPath('userData'),
+      window: () => mainWindow,
+    }),
   });
   bindContractToIpc({ ipcMain, dispatch: createDispatch(handlers) });
   openMainWindow();

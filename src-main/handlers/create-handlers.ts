@@ -14,6 +14,9 @@ import { createAssignmentHandlers } from './assignment-handlers';
 import type { Handlers } from './handler-types';
 import { createIdentityHandlers } from './identity-handlers';
 import { createPackageHandlers } from './package-handlers';
+import type { PlatformServices } from './platform';
+import { createPlatformHandlers } from './platform-handlers';
+import { createQuickUnlockHandlers } from './quick-unlock-handlers';
 import { createReceiptHandlers } from './receipt-handlers';
 import { createSheetHandlers } from './sheet-handlers';
 
@@ -34,6 +37,8 @@ export interface HandlerDeps {
    * keeps them fast); production callers leave it out. Existing files always unlock with their own parameters.
    */
   readonly kdf?: KdfParams;
+  /** The desktop shell's native dialogs and keychain; absent in the web host (those channels answer E_NOT_AVAILABLE). */
+  readonly platform?: PlatformServices;
 }
 
 /** Builds every contract handler from its services; both transports call this once at start. */
@@ -56,6 +61,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     createSecretFile(recordsPath, { maxBytes: 64 * 1024 * 1024 }),
     recordsPath,
   );
+  const platform = deps.platform ?? {};
+  const settings = createSettingsFile({ path: join(deps.dataDir, 'settings.json'), now: deps.now });
   const pins = createOfficePinStore(createSecretFile(officePinPath), officePinPath);
   const packageDeps = {
     keys,
@@ -75,7 +82,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createIdentityHandlers({
       keys,
       keyFilePath,
-      settings: createSettingsFile({ path: join(deps.dataDir, 'settings.json'), now: deps.now }),
+      settings,
+      quickUnlock: platform.quickUnlock,
       outbox,
       now: deps.now,
       random: deps.random,
@@ -100,6 +108,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       receipts: createArchiveFolder(join(deps.dataDir, 'receipts')),
     }),
     ...createPackageHandlers(packageDeps),
+    ...createPlatformHandlers(platform),
+    ...createQuickUnlockHandlers({ keys, settings, quickUnlock: platform.quickUnlock }),
     ...createSheetHandlers({ ...packageDeps, files }),
   };
 }

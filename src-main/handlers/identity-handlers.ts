@@ -4,6 +4,7 @@ import { encodeBase64 } from '../../src-shared/packages/base64';
 import type { ArchiveFolder } from '../services/archive-folder';
 import { buildEnrollmentPackage } from '../services/enrollment-package';
 import type { KeyStatus, KeyStore } from '../services/key-store';
+import type { QuickUnlock } from '../services/quick-unlock';
 import type { SettingsFile } from '../services/settings-file';
 import type { Handlers } from './handler-types';
 import { unlockedKey } from './unlocked-key';
@@ -35,6 +36,8 @@ export interface IdentityDeps {
   /** Where the key file is, named in E_KEY_FILE_CORRUPT so support staff know which file to restore. */
   readonly keyFilePath: string;
   readonly settings: SettingsFile;
+  /** The OS keychain's copy of the passphrase (desktop app only): replaced when the passphrase changes. */
+  readonly quickUnlock?: QuickUnlock | undefined;
   /** `<dataDir>/outbox/`: a copy of every exported package is kept there. */
   readonly outbox: ArchiveFolder;
   readonly now: () => number;
@@ -70,7 +73,13 @@ export function createIdentityHandlers(deps: IdentityDeps): Pick<Handlers, Ident
     },
 
     async 'identity:change-passphrase'({ oldPassphrase, newPassphrase }) {
-      return withStatus(await deps.keys.changePassphrase(oldPassphrase, newPassphrase));
+      const changed = await deps.keys.changePassphrase(oldPassphrase, newPassphrase);
+      if (changed.ok && deps.quickUnlock !== undefined && (await deps.quickUnlock.isStored())) {
+        // The stored copy is the old passphrase now; keep quick unlock working with the new one, or drop it.
+        const stored = await deps.quickUnlock.store(newPassphrase);
+        if (!stored.ok) await deps.quickUnlock.forget();
+      }
+      return withStatus(changed);
     },
 
     async 'settings:set-idle-minutes'({ idleMinutes }) {

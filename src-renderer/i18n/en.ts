@@ -205,6 +205,19 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'submit.revise': 'Revise the score sheet',
   'submit.link': 'Submit the score sheet',
   'submit.lockedBanner': 'This score sheet is submitted and locked.',
+  'quick.title': 'Quick unlock (system keychain)',
+  'quick.intro':
+    'When on, a copy of your passphrase is kept encrypted by the operating system’s keychain, so you can unlock without typing it. The key file stays protected by the passphrase alone; the copy follows a change of passphrase.',
+  'quick.on': 'Quick unlock is on.',
+  'quick.off': 'Quick unlock is off. Enter your current passphrase to turn it on.',
+  'quick.enable': 'Turn on quick unlock',
+  'quick.disable': 'Turn off quick unlock and delete the copy',
+  'quick.unlock': 'Unlock with the system keychain',
+  'quick.unavailable.web': 'The browser mode has no system keychain; quick unlock is offered in the desktop app only.',
+  'quick.unavailable.insecure-backend':
+    'This computer has no secure system keychain (on Linux, only the insecure basic_text store), so quick unlock is not offered, to protect your passphrase.',
+  'quick.unavailable.encryption-unavailable':
+    'The operating system cannot provide encrypted storage right now, so quick unlock is not available.',
   'outbox.title': 'Outbox',
   'outbox.intro':
     'Signed, sealed packages wait here. Export them to a USB stick or other medium for the office; once you import the office’s receipts file, the packages it answers show as confirmed.',
@@ -221,6 +234,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'outbox.status.exported': 'Exported',
   'outbox.status.confirmed': 'Confirmed',
   'outbox.exportAll': 'Export all packages not yet confirmed',
+  'outbox.chooseFolder': 'Choose the folder for the package files (a USB stick, say)',
+  'outbox.savedToFolder': '{count} package files saved to {folder}.',
   'outbox.stage': 'Stage',
   'outbox.counts': '{total} packages, {open} of them not yet confirmed by an office receipt.',
   'outbox.receivedAt': 'received by the office {time} (UTC)',

@@ -196,6 +196,18 @@ export const zhCN = {
   'submit.revise': '修订评分表',
   'submit.link': '提交评分表',
   'submit.lockedBanner': '此评分表已提交并锁定。',
+  'quick.title': '快速解锁（系统钥匙串）',
+  'quick.intro':
+    '开启后，口令的一份副本由操作系统的钥匙串加密保存，解锁时无需输入口令。密钥文件仍只由口令保护；修改口令时副本随之更新。',
+  'quick.on': '快速解锁已开启。',
+  'quick.off': '快速解锁未开启。请输入当前口令以开启。',
+  'quick.enable': '开启快速解锁',
+  'quick.disable': '关闭快速解锁并删除副本',
+  'quick.unlock': '使用系统钥匙串解锁',
+  'quick.unavailable.web': '浏览器模式下没有系统钥匙串，快速解锁仅在桌面版中提供。',
+  'quick.unavailable.insecure-backend':
+    '本机未配置安全的系统钥匙串（Linux 上仅有不安全的 basic_text 存储），为保护口令，快速解锁不可用。',
+  'quick.unavailable.encryption-unavailable': '操作系统当前无法提供加密存储，快速解锁不可用。',
   'outbox.title': '发件箱',
   'outbox.intro':
     '签名并加密的评分包保存在这里。请导出到 U 盘等介质交给办公室；导入办公室的回执文件后，对应评分包的状态变为“已确认”。',
@@ -212,6 +224,8 @@ export const zhCN = {
   'outbox.status.exported': '已导出',
   'outbox.status.confirmed': '已确认',
   'outbox.exportAll': '导出全部未确认的评分包',
+  'outbox.chooseFolder': '选择保存评分包的文件夹（如 U 盘）',
+  'outbox.savedToFolder': '已将 {count} 个评分包文件保存到 {folder}。',
   'outbox.stage': '阶段',
   'outbox.counts': '共 {total} 个评分包，其中 {open} 个尚未经办公室回执确认。',
   'outbox.receivedAt': '办公室接收于 {time}（UTC）',

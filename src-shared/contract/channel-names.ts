@@ -23,6 +23,12 @@ export const channelNames = [
   'packages:sign-sheet',
   'receipts:import',
   'demo:assignment',
+  'dialog:confirm',
+  'files:save-to-folder',
+  'identity:quick-unlock-status',
+  'identity:quick-unlock-enable',
+  'identity:quick-unlock-disable',
+  'identity:quick-unlock',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -3,6 +3,12 @@ import { assignmentBundleSchema } from '../assignments/assignment-schema';
 import { criteriaFileSchema } from '../criteria/criteria-schema';
 import { assignmentPayloadSchema, conflictGroundSchema, expertProfileSchema } from '../packages/payload-schemas';
 import type { ChannelName } from './channel-names';
+import {
+  confirmRequestSchema,
+  quickUnlockStatusSchema,
+  saveToFolderRequestSchema,
+  saveToFolderResultSchema,
+} from './platform-schemas';
 import { receiptImportSchema } from './receipt-schemas';
 
 const empty = z.object({}).strict();
@@ -210,6 +216,17 @@ export const contract = {
   'receipts:import': { request: packageFileRequest, response: receiptImportSchema },
   /** The embedded demo as a real assignment package: signed with the public demo office key, sealed to this expert. */
   'demo:assignment': { request: empty, response: z.object({ base64: z.string() }).strict() },
+  /** A native confirmation dialog (desktop app; the web host answers E_NOT_AVAILABLE and the page asks itself). */
+  'dialog:confirm': { request: confirmRequestSchema, response: z.object({ confirmed: z.boolean() }).strict() },
+  /** Writes package files into a folder picked in a native dialog (desktop app); never replaces a file. */
+  'files:save-to-folder': { request: saveToFolderRequestSchema, response: saveToFolderResultSchema },
+  /** Quick unlock through the OS keychain (desktop app, never Linux's basic_text store). */
+  'identity:quick-unlock-status': { request: empty, response: quickUnlockStatusSchema },
+  /** Stores a keychain-encrypted copy of the passphrase, after checking it opens the key file. */
+  'identity:quick-unlock-enable': { request: z.object({ passphrase }).strict(), response: quickUnlockStatusSchema },
+  'identity:quick-unlock-disable': { request: empty, response: quickUnlockStatusSchema },
+  /** Unlocks with the keychain's copy of the passphrase. */
+  'identity:quick-unlock': { request: empty, response: identityStatusSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
 export const errorCodes = [
   // transport and contract
   'E_UNKNOWN_CHANNEL',
+  'E_NOT_AVAILABLE',
   'E_BAD_REQUEST',
   'E_BAD_RESPONSE',
   'E_INTERNAL',
@@ -57,6 +58,7 @@ export const errorCodes = [
   'E_THROTTLED',
   'E_KEY_FILE_CORRUPT',
   'E_LOCKED',
+  'E_QUICK_UNLOCK',
   // assignments and the pinned office key
   'E_OFFICE_KEY_CHANGED',
   'E_WRONG_EXPERT',

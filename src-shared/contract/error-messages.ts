@@ -17,6 +17,14 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     'zh-CN': '应用内部请求的功能“{channel}”不存在，请更新应用。',
     en: 'The requested function “{channel}” does not exist. Please update the app.',
   },
+  E_NOT_AVAILABLE: {
+    'zh-CN': '此功能仅在桌面版中提供（{feature}）；浏览器模式下请使用页面上的替代方式。',
+    en: 'This is available in the desktop app only ({feature}); in browser mode, use the alternative on the page.',
+  },
+  E_QUICK_UNLOCK: {
+    'zh-CN': '无法通过系统钥匙串快速解锁（{reason}）。请输入口令解锁；口令和密钥文件均不受影响。',
+    en: 'Quick unlock through the system keychain did not work ({reason}). Unlock with your passphrase; the passphrase and the key file are not affected.',
+  },
   E_BAD_REQUEST: {
     'zh-CN': '请求内容不符合要求：{detail}',
     en: 'The request is not valid: {detail}',

@@ -407,6 +407,36 @@ class FakeSafeStorage {
 
 export const safeStorage = new FakeSafeStorage();
 
+/** What a dialog call was asked, and for which window. */
+export interface FakeDialogCall {
+  readonly kind: 'message' | 'open';
+  readonly window: unknown;
+  readonly options: object;
+}
+
+/**
+ * dialog: records each call; `messageResponse` is the index of the button the "user" clicks, `openResult` what the
+ * open dialog returns.
+ */
+export const dialog = {
+  calls: [] as FakeDialogCall[],
+  messageResponse: 0,
+  openResult: { canceled: false, filePaths: ['/media/usb'] } as { canceled: boolean; filePaths: string[] },
+  showMessageBox(window: unknown, options: object): Promise<{ response: number; checkboxChecked: boolean }> {
+    this.calls.push({ kind: 'message', window, options });
+    return Promise.resolve({ response: this.messageResponse, checkboxChecked: false });
+  },
+  showOpenDialog(window: unknown, options: object): Promise<{ canceled: boolean; filePaths: string[] }> {
+    this.calls.push({ kind: 'open', window, options });
+    return Promise.resolve(this.openResult);
+  },
+  reset(): void {
+    this.calls = [];
+    this.messageResponse = 0;
+    this.openResult = { canceled: false, filePaths: ['/media/usb'] };
+  },
+};
+
 /** Clears every recorded call, registration, window and listener of the double. */
 export function resetElectronDouble(): void {
   app.reset();
@@ -419,4 +449,5 @@ export function resetElectronDouble(): void {
   protocol.handlers.clear();
   session.defaultSession.reset();
   safeStorage.reset();
+  dialog.reset();
 }

@@ -6,6 +6,7 @@ import { useServices } from '../../components/services';
 import { useI18n } from '../../i18n/i18n';
 import { useIdentity } from '../../components/identity-context';
 import { bytesFromBase64 } from '../../components/file-bytes';
+import { QuickUnlockSettings } from './quick-unlock-settings';
 
 type Problem = Pick<AppError, 'code' | 'params'> | undefined;
 
@@ -126,6 +127,7 @@ export function ProfilePage() {
         </label>
         <button type="submit">{t('identity.changePassphrase')}</button>
       </form>
+      <QuickUnlockSettings />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { formatFingerprint } from '../../../src-shared/packages/ed25519';
 import { ErrorBanner } from '../../components/error-banner';
 import { useServices } from '../../components/services';
 import { useI18n } from '../../i18n/i18n';
+import { useQuickUnlockOffer } from './quick-unlock-settings';
 import { useCountdown } from './use-countdown';
 
 /** Unlock at start and after an idle lock; a wrong passphrase says how long to wait before the next try. */
@@ -24,6 +25,15 @@ export function UnlockForm({
   const [error, setError] = useState<Pick<AppError, 'code' | 'params'> | undefined>(undefined);
   const [waitUntil, setWaitUntil] = useState<number | undefined>(undefined);
   const left = useCountdown(waitUntil, now);
+  const offerQuick = useQuickUnlockOffer();
+
+  const quickUnlock = async (): Promise<void> => {
+    setBusy(true);
+    const result = await client.call('identity:quick-unlock', {});
+    setBusy(false);
+    if (result.ok) onDone(result.value);
+    else setError(result.error);
+  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -69,6 +79,11 @@ export function UnlockForm({
       <button type="submit" className="primary" disabled={busy || left > 0} aria-busy={busy}>
         {busy ? t('identity.unlocking') : t('identity.unlock')}
       </button>
+      {offerQuick && (
+        <button type="button" disabled={busy || left > 0} onClick={() => void quickUnlock()}>
+          {t('quick.unlock')}
+        </button>
+      )}
     </form>
   );
 }

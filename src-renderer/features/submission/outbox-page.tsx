@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { ok } from '../../../src-shared/contract/result';
+import { ok, type AppError } from '../../../src-shared/contract/result';
+import { ErrorBanner } from '../../components/error-banner';
+import { markExported } from '../../data/outbox-repository';
 import { useServices } from '../../components/services';
 import { useAsync } from '../../components/use-async';
 import { loadOutboxEntries, type OutboxEntry } from '../../data/outbox-view';
@@ -46,20 +48,46 @@ export function OutboxPage() {
 
 function OutboxTable({ rows, onExported }: { rows: readonly OutboxEntry[]; onExported: () => void }) {
   const { t, lang } = useI18n();
+  const { client, db, now, transport } = useServices();
+  const [saved, setSaved] = useState<{ folder: string; count: number } | undefined>(undefined);
+  const [error, setError] = useState<Pick<AppError, 'code' | 'params'> | undefined>(undefined);
   const open = rows.filter((row) => row.status !== 'confirmed');
-  const exportAll = (): void => {
-    // One click per file: browsers save each as a download (to the chosen folder or USB stick).
-    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-outbox-file]')) link.click();
-    setTimeout(onExported, 500);
+  const exportAll = async (): Promise<void> => {
+    setError(undefined);
+    if (transport === 'web') {
+      // One click per file: the browser saves each as a download (to its download folder or where it asks).
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-outbox-file]')) link.click();
+      setTimeout(onExported, 500);
+      return;
+    }
+    // The desktop app asks for one folder (a USB stick, say) and main writes every file there.
+    const files = open.map((row) => ({ fileName: row.fileName, base64: row.base64 }));
+    const written = await client.call('files:save-to-folder', { title: t('outbox.chooseFolder'), files });
+    if (!written.ok) return setError(written.error);
+    if (written.value.folder === null) return;
+    const marked = await markExported(
+      db,
+      open.map((row) => row.packageId),
+      now,
+    );
+    if (!marked.ok) return setError(marked.error);
+    setSaved({ folder: written.value.folder, count: written.value.written.length });
+    onExported();
   };
   return (
     <>
+      {error !== undefined && <ErrorBanner error={error} />}
+      {saved !== undefined && (
+        <p className="banner banner-ok" role="status">
+          {t('outbox.savedToFolder', saved)}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p>{t('outbox.empty')}</p>
       ) : (
         <>
           <p>{t('outbox.counts', { total: rows.length, open: open.length })}</p>
-          <button type="button" className="primary" disabled={open.length === 0} onClick={exportAll}>
+          <button type="button" className="primary" disabled={open.length === 0} onClick={() => void exportAll()}>
             {t('outbox.exportAll')}
           </button>
           <table className="applicant-table">

@@ -21,7 +21,7 @@ const CategoryRadar = lazy(() => import('../../components/category-radar').then(
 /** Submit: validation, a summary (totals, radar, warnings), an explicit confirmation, then the signature in main. */
 export function SubmitPage({ assignmentId, applicantId }: { assignmentId: string; applicantId: string }) {
   const { t, pick } = useI18n();
-  const { db, client, now } = useServices();
+  const { db, client, now, transport } = useServices();
   const sheetId = sheetIdOf(assignmentId, applicantId);
   const context = useAssignment(assignmentId, { onlyApplicantId: applicantId });
   const [version, setVersion] = useState(0);
@@ -56,6 +56,25 @@ export function SubmitPage({ assignmentId, applicantId }: { assignmentId: string
   const totals = computeTotals(criteria, new Map([...items].map(([id, row]) => [id, row.percent])));
   const names = new Map(criteria.categories.map((c) => [c.id, pick(c.name)]));
   const itemLink = (itemId: string) => routeHash({ page: 'scorebook', assignmentId, applicantId, itemId });
+
+  const confirmBody = t('submit.confirmBody', { name: applicant.name, total: formatPoints(totals.hundredths) });
+  /** The desktop app asks with main's native dialog; the browser host (or a failed native dialog) asks in the page. */
+  const askToConfirm = async (): Promise<void> => {
+    if (transport === 'electron') {
+      const asked = await client.call('dialog:confirm', {
+        title: t('submit.confirmTitle'),
+        message: confirmBody,
+        detail: sheet.revisionReason === undefined ? '' : t('submit.revisionOf', { reason: sheet.revisionReason }),
+        confirmLabel: t('submit.confirm'),
+        cancelLabel: t('submit.cancel'),
+      });
+      if (asked.ok) {
+        if (asked.value.confirmed) await submit();
+        return;
+      }
+    }
+    dialog.current?.showModal();
+  };
 
   const submit = async (): Promise<void> => {
     dialog.current?.close();
@@ -177,14 +196,14 @@ export function SubmitPage({ assignmentId, applicantId }: { assignmentId: string
           className="primary"
           disabled={check.errors.length > 0 || busy}
           aria-busy={busy}
-          onClick={() => dialog.current?.showModal()}
+          onClick={() => void askToConfirm()}
         >
           {t('submit.submit')}
         </button>
       )}
       <dialog ref={dialog} aria-labelledby="confirm-title" className="panel">
         <h2 id="confirm-title">{t('submit.confirmTitle')}</h2>
-        <p>{t('submit.confirmBody', { name: applicant.name, total: formatPoints(totals.hundredths) })}</p>
+        <p>{confirmBody}</p>
         {sheet.revisionReason !== undefined && <p>{t('submit.revisionOf', { reason: sheet.revisionReason })}</p>}
         <button type="button" className="primary" onClick={() => void submit()}>
           {t('submit.confirm')}

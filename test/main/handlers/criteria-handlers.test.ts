@@ -92,7 +92,7 @@ describe('handlers over the shipped resources folder', () => {
     const dispatch = createDispatch(handlers);
     const resourceChannels = channels.filter(
       (channel) =>
-        !/^(identity|settings|enrollment|assignments|office|packages|receipts):/.test(channel) &&
+        !/^(identity|settings|enrollment|assignments|office|packages|receipts|dialog|files):/.test(channel) &&
         channel !== 'demo:assignment',
     );
     expect(resourceChannels).toEqual(['app:info', 'criteria:list', 'criteria:get', 'demo:get']);

@@ -62,6 +62,8 @@ const pin = {
   ],
 };
 
+const quick = { available: true, reason: null, stored: true };
+
 /** Handlers that answer every channel correctly, as spies, with some replaced by the test. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
   return {
@@ -89,6 +91,14 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'packages:sign-declaration': vi.fn(overrides['packages:sign-declaration'] ?? (async () => ok(signed))),
     'packages:sign-sheet': vi.fn(overrides['packages:sign-sheet'] ?? (async () => ok(signed))),
     'receipts:import': vi.fn(overrides['receipts:import'] ?? (async () => ok({ receipts: [], rejected: [] }))),
+    'dialog:confirm': vi.fn(overrides['dialog:confirm'] ?? (async () => ok({ confirmed: true }))),
+    'files:save-to-folder': vi.fn(
+      overrides['files:save-to-folder'] ?? (async () => ok({ folder: '/media/usb', written: ['a.qapkg'] })),
+    ),
+    'identity:quick-unlock-status': vi.fn(overrides['identity:quick-unlock-status'] ?? (async () => ok(quick))),
+    'identity:quick-unlock-enable': vi.fn(overrides['identity:quick-unlock-enable'] ?? (async () => ok(quick))),
+    'identity:quick-unlock-disable': vi.fn(overrides['identity:quick-unlock-disable'] ?? (async () => ok(quick))),
+    'identity:quick-unlock': vi.fn(overrides['identity:quick-unlock'] ?? (async () => ok(status))),
   } satisfies Handlers;
 }
 
@@ -209,9 +219,9 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 20 channels', () => {
+  it('has a handler for each of the contract’s 26 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(20);
+    expect(channels).toHaveLength(26);
   });
 });
 

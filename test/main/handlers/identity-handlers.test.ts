@@ -303,6 +303,17 @@ describe('dispatch of the identity channels', () => {
       'identity:change-passphrase': { oldPassphrase: pass, newPassphrase: `${pass}!` },
       'settings:set-idle-minutes': { idleMinutes: 5 },
       'receipts:import': { base64: 'UEsDBA==' },
+      'dialog:confirm': { title: '确认', message: '提交？', detail: '', confirmLabel: '提交', cancelLabel: '取消' },
+      'files:save-to-folder': { title: '导出', files: [{ fileName: 'a.qapkg', base64: 'UEsDBA==' }] },
+      'identity:quick-unlock-enable': { passphrase: pass },
+    };
+    const expectedRefusals: Record<string, string> = {
+      'receipts:import': 'E_NO_OFFICE_PIN',
+      'dialog:confirm': 'E_NOT_AVAILABLE',
+      'files:save-to-folder': 'E_NOT_AVAILABLE',
+      'identity:quick-unlock-enable': 'E_NOT_AVAILABLE',
+      'identity:quick-unlock-disable': 'E_NOT_AVAILABLE',
+      'identity:quick-unlock': 'E_NOT_AVAILABLE',
     };
     for (const channel of channels) {
       // identity:lock comes before enrollment:export in the contract; export needs the keys unlocked.
@@ -314,8 +325,9 @@ describe('dispatch of the identity channels', () => {
         requests[channel] = demo.value;
       }
       const result = await dispatch(channel, requests[channel] ?? {});
-      // Receipts need a pinned office key, which the demo never sets: the answer is that refusal, in the contract.
-      const expected = channel === 'receipts:import' ? 'E_NO_OFFICE_PIN' : 'ok';
+      // Receipts need a pinned office key, which the demo never sets; this host has no native dialogs or keychain:
+      // those answers are refusals, in the contract.
+      const expected = expectedRefusals[channel] ?? 'ok';
       expect([channel, result.ok ? 'ok' : result.error.code]).toEqual([channel, expected]);
       // The imported assignment is what the status and signing channels (later in the contract) name.
       if (channel === 'assignments:import' && result.ok) {

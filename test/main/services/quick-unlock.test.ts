@@ -8,7 +8,7 @@ import {
   quickUnlockFileName,
   type QuickUnlock,
   type SafeStorageLike,
-} from '../../../src-main/electron/quick-unlock';
+} from '../../../src-main/services/quick-unlock';
 import type { Result } from '../../../src-shared/contract/result';
 import { resetElectronDouble, safeStorage } from '../../doubles/electron';
 
@@ -46,7 +46,7 @@ describe('availability', () => {
   it.each(['basic_text', 'unknown'] as const)('is refused on Linux with the %s backend', async (backend) => {
     safeStorage.backend = backend;
     expect(await quickUnlock('linux').availability()).toEqual({ available: false, reason: 'insecure-backend' });
-    expect(code(await quickUnlock('linux').store(passphrase))).toBe('E_INTERNAL');
+    expect(code(await quickUnlock('linux').store(passphrase))).toBe('E_QUICK_UNLOCK');
     expect(await quickUnlock('linux').isStored()).toBe(false);
   });
 
@@ -61,7 +61,7 @@ describe('availability', () => {
       available: false,
       reason: 'encryption-unavailable',
     });
-    expect(code(await quickUnlock(platform).store(passphrase))).toBe('E_INTERNAL');
+    expect(code(await quickUnlock(platform).store(passphrase))).toBe('E_QUICK_UNLOCK');
   });
 });
 
@@ -99,7 +99,7 @@ describe('store and retrieve', () => {
   it('refuses to decrypt once the backend is no longer safe, and keeps the file', async () => {
     await quickUnlock().store(passphrase);
     safeStorage.backend = 'basic_text';
-    expect(code(await quickUnlock().retrieve())).toBe('E_INTERNAL');
+    expect(code(await quickUnlock().retrieve())).toBe('E_QUICK_UNLOCK');
     expect(await quickUnlock().isStored()).toBe(true);
   });
 
@@ -107,19 +107,19 @@ describe('store and retrieve', () => {
     await quickUnlock().store(passphrase);
     safeStorage.failDecrypt = true;
     const result = await quickUnlock().retrieve();
-    expect(code(result)).toBe('E_INTERNAL');
+    expect(code(result)).toBe('E_QUICK_UNLOCK');
     expect(JSON.stringify(result)).not.toContain('correct horse');
   });
 
   it('refuses a file that is not in its format', async () => {
     await writeFile(join(dir, quickUnlockFileName), 'fake-os-crypt:1:abc');
-    expect(code(await quickUnlock().retrieve())).toBe('E_INTERNAL');
+    expect(code(await quickUnlock().retrieve())).toBe('E_QUICK_UNLOCK');
   });
 
   it('answers an error value when the system cannot encrypt', async () => {
     safeStorage.failEncrypt = true;
     const result = await quickUnlock().store(passphrase);
-    expect(code(result)).toBe('E_INTERNAL');
+    expect(code(result)).toBe('E_QUICK_UNLOCK');
     expect(JSON.stringify(result)).not.toContain('correct horse');
     expect(await quickUnlock().isStored()).toBe(false);
   });

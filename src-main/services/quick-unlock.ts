@@ -8,7 +8,7 @@ import { createSecretFile } from '../services/secret-file';
  * `basic_text` fallback"): a copy of the passphrase encrypted by Electron's safeStorage (Keychain on macOS, DPAPI on
  * Windows, the Secret Service or KWallet on Linux) in `<userData>/quick-unlock.bin`, so the expert can unlock without
  * typing it. The key file stays wrapped by the passphrase alone; this only remembers the passphrase, and only where
- * the OS really protects it. Not bound to the contract yet: a later channel offers it to the renderer.
+ * the OS really protects it. The identity handlers offer it over the contract (identity:quick-unlock*).
  *
  * Electron 45 deprecates the synchronous safeStorage calls (isEncryptionAvailable, encryptString, decryptString) and
  * Electron 46 removes them, so this uses their asynchronous forms, which also report key rotation.
@@ -83,7 +83,7 @@ export function createQuickUnlock(deps: QuickUnlockDeps): QuickUnlock {
   };
 
   const unavailable = <T>(reason: string): Result<T> =>
-    fail('E_INTERNAL', `quick unlock is not available here (${reason})`, { detail: `quick unlock: ${reason}` });
+    fail('E_QUICK_UNLOCK', `quick unlock is not available here (${reason})`, { reason });
 
   const write = async (passphrase: string): Promise<Result<void>> => {
     let ciphertext: Uint8Array;
@@ -91,7 +91,7 @@ export function createQuickUnlock(deps: QuickUnlockDeps): QuickUnlock {
       ciphertext = await deps.safeStorage.encryptStringAsync(passphrase);
     } catch {
       // The OS error is not passed on: it is no use to the expert, and nothing about the input may reach a log.
-      return fail('E_INTERNAL', 'quick unlock: the system could not encrypt', { detail: 'quick unlock: encrypt' });
+      return fail('E_QUICK_UNLOCK', 'quick unlock: the system could not encrypt', { reason: 'encrypt' });
     }
     const bytes = new Uint8Array(header.length + ciphertext.length);
     bytes.set(header);
@@ -121,16 +121,14 @@ export function createQuickUnlock(deps: QuickUnlockDeps): QuickUnlock {
       if (!state.available) return unavailable(state.reason);
       const bytes = read.value;
       if (bytes.length <= header.length || header.some((byte, i) => bytes[i] !== byte)) {
-        return fail('E_INTERNAL', `${quickUnlockFileName} is not in a known format`, {
-          detail: 'quick unlock: format',
-        });
+        return fail('E_QUICK_UNLOCK', `${quickUnlockFileName} is not in a known format`, { reason: 'format' });
       }
       let decrypted: { readonly shouldReEncrypt: boolean; readonly result: string };
       try {
         decrypted = await deps.safeStorage.decryptStringAsync(Buffer.from(bytes.subarray(header.length)));
       } catch {
         // A locked or changed keyring, or a damaged file: the expert types the passphrase instead.
-        return fail('E_INTERNAL', 'quick unlock: the system could not decrypt', { detail: 'quick unlock: decrypt' });
+        return fail('E_QUICK_UNLOCK', 'quick unlock: the system could not decrypt', { reason: 'decrypt' });
       }
       // The OS rotated its key: store the copy again under the new one. Failing to is no reason to refuse the unlock.
       if (decrypted.shouldReEncrypt) await write(decrypted.result);

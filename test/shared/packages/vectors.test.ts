@@ -359,27 +359,48 @@ describe('docs/package-format.md, section 3: field tables', () => {
 // ---------------------------------------------------------------------------------------------
 // Section 6: the error table copies error-messages.ts.
 
-describe('docs/package-format.md, section 6: error codes', () => {
+/** The rows of the table after `marker`: [code, …cells] for each row whose first cell is a code. */
+function codeTable(marker: string, columns: number): string[][] {
   const lines = markdown.split('\n');
-  const start = lines.indexOf('<!-- error-codes -->');
+  const start = lines.indexOf(marker);
   const rows: string[][] = [];
-  for (let i = start + 1; i < lines.length && (lines[i]?.trim() === '' || lines[i]?.startsWith('|')); i++) {
+  for (
+    let i = start + 1;
+    start >= 0 && i < lines.length && (lines[i]?.trim() === '' || lines[i]?.startsWith('|'));
+    i++
+  ) {
     if (rows.length > 0 && lines[i]?.trim() === '') break;
     const cells = (lines[i] ?? '')
       .split('|')
       .slice(1, -1)
       .map((cell) => cell.trim());
-    if (cells.length === 4 && /^`E_/.test(cells[0] ?? '')) rows.push(cells);
+    if (cells.length === columns && /^`E_/.test(cells[0] ?? '')) rows.push(cells);
   }
-  const packageCodes = errorCodes.slice(errorCodes.indexOf('E_TOO_LARGE'), errorCodes.indexOf('E_TOTALS') + 1);
+  return rows;
+}
 
-  it('lists every package code, in the order of error-codes.ts', () => {
-    expect(start).toBeGreaterThan(0);
+describe('docs/package-format.md, section 6: error codes', () => {
+  const rows = codeTable('<!-- error-codes -->', 4);
+  const packageCodes = errorCodes.slice(errorCodes.indexOf('E_TOO_LARGE'), errorCodes.indexOf('E_TOTALS') + 1);
+  const receiptRows = codeTable('<!-- receipt-codes -->', 4);
+  const receiptCodes = errorCodes.slice(
+    errorCodes.indexOf('E_RECEIPTS_FILE'),
+    errorCodes.indexOf('E_RECEIPT_MISMATCH') + 1,
+  );
+
+  it('lists every package code, in the order of error-codes.ts, and every receipt code', () => {
     expect(rows.map((cells) => (cells[0] ?? '').replace(/`/g, ''))).toEqual(packageCodes);
+    expect(receiptRows.map((cells) => (cells[0] ?? '').replace(/`/g, ''))).toEqual(receiptCodes);
   });
 
   it.each(packageCodes.map((code) => [code]))('%s: zh-CN and en as in error-messages.ts', (code) => {
     const row = rows.find((cells) => cells[0] === `\`${code}\``);
+    expect(row?.[2]).toBe(errorMessages[code]['zh-CN']);
+    expect(row?.[3]).toBe(errorMessages[code].en);
+  });
+
+  it.each(receiptCodes.map((code) => [code]))('%s: zh-CN and en as in error-messages.ts', (code) => {
+    const row = receiptRows.find((cells) => cells[0] === `\`${code}\``);
     expect(row?.[2]).toBe(errorMessages[code]['zh-CN']);
     expect(row?.[3]).toBe(errorMessages[code].en);
   });

@@ -6,6 +6,8 @@ export interface IdentityControls {
   readonly status: IdentityStatus;
   readonly update: (status: IdentityStatus) => void;
   readonly lock: () => void;
+  /** Asks main again (an answer said E_LOCKED): if the keys are locked, the gate shows the unlock form. */
+  readonly recheck: () => void;
 }
 
 export const IdentityContext = createContext<IdentityControls | undefined>(undefined);

@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import { ok, type Result } from '../../src-shared/contract/result';
 import type { Criteria } from '../../src-shared/criteria/criteria-schema';
 import { loadAssignmentApplicants, loadAssignmentHeader, type AssignmentView } from '../data/assignment-repository';
 import { percentsBySheet, sheetIdOf } from '../data/sheet-repository';
-import { useAsync, type AsyncState } from './use-async';
-import { useServices } from './services';
+import { useServices, type AppServices } from './services';
+import { useSharedLoad, type SharedLoad } from './shared-loads';
+import type { AsyncState } from './use-async';
 
 export interface AssignmentContext {
   readonly view: AssignmentView | undefined;
@@ -21,14 +23,17 @@ export interface AssignmentOptions {
 }
 
 /**
- * The assignment with its cycle, applicants and the cycle's criteria. After the three small header
- * reads, the criteria (asked of main through the contract), the applicants and the percents are
- * fetched in parallel, so a cold start waits for the slowest of them, not their sum.
+ * The assignment with its cycle, applicants and the cycle's criteria, as one shared read: the applicant gate
+ * (for the name) and the page under it use the same answer, and at start it is read beside the gate checks.
+ * After the three small header reads, the criteria (asked of main through the contract), the applicants and
+ * the percents are fetched in parallel, so a cold start waits for the slowest of them, not their sum.
  */
-export function useAssignment(assignmentId: string, options: AssignmentOptions = {}): AsyncState<AssignmentContext> {
-  const { db, client, now } = useServices();
-  const { onlyApplicantId, withPercents = false } = options;
-  return useAsync(async (): Promise<Result<AssignmentContext>> => {
+export function assignmentLoad(
+  { db, client, now }: Pick<AppServices, 'db' | 'client' | 'now'>,
+  assignmentId: string,
+  { onlyApplicantId, withPercents = false }: AssignmentOptions = {},
+): SharedLoad<AssignmentContext> {
+  const load = async (): Promise<Result<AssignmentContext>> => {
     const { header, quarantined } = await loadAssignmentHeader(db, assignmentId, now);
     if (header === undefined) return ok({ view: undefined, criteria: undefined, quarantined, percents: new Map() });
     const only = onlyApplicantId === undefined ? undefined : [onlyApplicantId];
@@ -52,5 +57,16 @@ export function useAssignment(assignmentId: string, options: AssignmentOptions =
       quarantined: quarantined + applicants.quarantined,
       percents,
     });
-  }, [assignmentId, onlyApplicantId, withPercents, db, client, now]);
+  };
+  return { key: JSON.stringify(['assignment', assignmentId, onlyApplicantId ?? null, withPercents]), load };
+}
+
+export function useAssignment(assignmentId: string, options: AssignmentOptions = {}): AsyncState<AssignmentContext> {
+  const { db, client, now } = useServices();
+  const { onlyApplicantId, withPercents = false } = options;
+  const load = useMemo(
+    () => assignmentLoad({ db, client, now }, assignmentId, { onlyApplicantId, withPercents }),
+    [db, client, now, assignmentId, onlyApplicantId, withPercents],
+  );
+  return useSharedLoad(load).state;
 }

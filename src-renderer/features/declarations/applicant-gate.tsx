@@ -1,11 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { ok } from '../../../src-shared/contract/result';
 import { ErrorBanner } from '../../components/error-banner';
 import { routeHash } from '../../components/route';
-import { useServices } from '../../components/services';
-import { useAsync } from '../../components/use-async';
+import { useAssignment } from '../../components/use-assignment';
 import { declarationOf, useAssignmentStatus } from '../../components/use-assignment-status';
-import { loadAssignmentApplicants, loadAssignmentHeader } from '../../data/assignment-repository';
 import { useI18n } from '../../i18n/i18n';
 import { DeclarationForm } from './declaration-form';
 import { PledgeGate } from './pledge-gate';
@@ -43,19 +40,15 @@ function DeclaredOnly({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const { db, now } = useServices();
   const { state, reload } = useAssignmentStatus(assignmentId);
-  // Only the applicant's name is needed here: one row, not the whole signed assignment.
-  const named = useAsync(async () => {
-    const { header } = await loadAssignmentHeader(db, assignmentId, now);
-    if (header === undefined || !header.assignment.applicantIds.includes(applicantId)) return ok(undefined);
-    const { applicants } = await loadAssignmentApplicants(db, header, now, [applicantId]);
-    return ok(applicants[0]?.name);
-  }, [db, assignmentId, applicantId, now]);
+  // The same shared read as the scorebook and submit pages under this gate (only this applicant's row), so the
+  // page finds it done — it may be in memory before the declaration; nothing of it renders before.
+  const context = useAssignment(assignmentId, { onlyApplicantId: applicantId });
   const [correcting, setCorrecting] = useState(false);
-  if (state.status === 'loading' || named.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (state.status === 'loading' || context.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorBanner error={state.error} />;
-  const name = named.status === 'ready' ? named.value : undefined;
+  if (context.status === 'error') return <ErrorBanner error={context.error} />;
+  const name = context.value.view?.applicants.find((a) => a.id === applicantId)?.name;
   if (name === undefined) return <ErrorBanner error={{ code: 'E_NOT_ASSIGNED' }} />;
   const declaration = declarationOf(state.value, applicantId);
   const back = <a href={routeHash({ page: 'applicants', assignmentId })}>{t('score.backToList')}</a>;

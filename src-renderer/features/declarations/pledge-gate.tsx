@@ -13,21 +13,30 @@ export function PledgeGate({ assignmentId, children }: { assignmentId: string; c
   const { t } = useI18n();
   const { client, db, now } = useServices();
   const { state, reload } = useAssignmentStatus(assignmentId);
-  const pledged = state.status === 'ready' && state.value.pledged;
-  // The signed assignment (with every applicant's profile) is read only when its pledge text is needed.
+  // A signed pledge is never withdrawn. Once seen, the cycle stays open while the shared status is read again
+  // (after a declaration below is signed), so the page under the gate keeps its state instead of remounting.
+  const [openFor, setOpenFor] = useState<string | undefined>(undefined);
+  const pledged = (state.status === 'ready' && state.value.pledged) || openFor === assignmentId;
+  if (pledged && openFor !== assignmentId) setOpenFor(assignmentId);
+  // The signed assignment (with every applicant's profile) is read only when its pledge text is needed: not
+  // while the status is unknown, which on a cold start would parse it for nothing when the cycle is pledged.
+  const due = state.status === 'ready' && !pledged;
   const signed = useAsync(
-    async () => ok(pledged ? undefined : await loadAssignmentPackage(db, assignmentId, now)),
-    [db, assignmentId, now, pledged],
+    async () =>
+      ok(due ? { pledgeText: (await loadAssignmentPackage(db, assignmentId, now))?.payload.pledgeText } : null),
+    [db, assignmentId, now, due],
   );
   const [accepted, setAccepted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Pick<AppError, 'code' | 'params'> | undefined>(undefined);
 
+  if (pledged) return <>{children}</>;
   if (state.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorBanner error={state.error} />;
-  if (state.value.pledged) return <>{children}</>;
-  if (signed.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
-  const pledgeText = signed.status === 'ready' ? signed.value?.payload.pledgeText : undefined;
+  if (signed.status === 'error') return <ErrorBanner error={signed.error} />;
+  // `null` is the answer from before the pledge was known to be due; the read for it starts after this render.
+  if (signed.status === 'loading' || signed.value === null) return <p aria-busy="true">{t('app.loading')}</p>;
+  const { pledgeText } = signed.value;
 
   const sign = async (): Promise<void> => {
     setBusy(true);

@@ -65,11 +65,39 @@ export const errorCodes = [
   'E_DEMO_KEY',
   // submitting
   'E_SHEET_INCOMPLETE',
+  // office: cycles, consensus, recommendations
+  'E_CYCLE_FROZEN',
+  'E_CONSENSUS_INVALID',
+  'E_AWARD_LIMIT',
+  'E_AWARD_DUPLICATE',
   // receipts
   'E_RECEIPTS_FILE',
   'E_NO_OFFICE_PIN',
   'E_RECEIPT_UNKNOWN',
   'E_RECEIPT_MISMATCH',
+  // office: applicants
+  'E_USCC_LENGTH',
+  'E_USCC_CHARSET',
+  'E_USCC_ORG_CODE',
+  'E_USCC_CHECK',
+  'E_APPLICANT_REQUIRED',
+  'E_APPLICANT_DATE',
+  'E_APPLICANT_FUTURE',
+  'E_APPLICANT_DATE_ORDER',
+  'E_APPLICANT_CHOICE',
+  'E_APPLICANT_FORMAT',
+  'E_APPLICANT_FIELD',
+  'E_APPLICANT_DUPLICATE',
+  'E_APPLICANT_EXISTS',
+  'E_TABLE_EMPTY',
+  'E_TABLE_HEADER_MISSING',
+  'E_TABLE_HEADER_UNKNOWN',
+  'E_TABLE_HEADER_DUPLICATE',
+  'E_TABLE_COLUMNS',
+  'E_CSV_UNTERMINATED',
+  'E_CSV_QUOTE',
+  'E_XLSX_READ',
+  'E_XLSX_CELL',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -19,8 +19,21 @@ function placeholders(template: string): string[] {
  * The only deliberate difference between the two languages: a criteria problem is worded once per
  * language by the loader, so zh-CN shows `{problem}` where en shows `{problemEn}`.
  */
+const applicantField = { field: 'fieldEn' } as const;
 const languageSpecific: Partial<Record<ErrorCode, Readonly<Record<string, string>>>> = {
   E_CRITERIA_INVALID: { problem: 'problemEn' },
+  // Applicant import names a column (and its allowed values) in each language.
+  E_APPLICANT_CHOICE: { ...applicantField, allowed: 'allowedEn' },
+  E_APPLICANT_DATE: applicantField,
+  E_APPLICANT_DATE_ORDER: applicantField,
+  E_APPLICANT_FIELD: applicantField,
+  E_APPLICANT_FORMAT: applicantField,
+  E_APPLICANT_FUTURE: applicantField,
+  E_APPLICANT_REQUIRED: applicantField,
+  E_TABLE_HEADER_DUPLICATE: applicantField,
+  E_TABLE_HEADER_MISSING: applicantField,
+  // A recommendation list is named in each language.
+  E_AWARD_LIMIT: { listZh: 'listEn' },
 };
 
 /** The en placeholder a zh-CN placeholder of this code corresponds to. */
@@ -76,7 +89,7 @@ describe.each(errorCodes)('the messages of %s', (code) => {
   });
 });
 
-describe('E_CRITERIA_INVALID, the one code with a per-language placeholder', () => {
+describe('codes with a per-language placeholder (E_CRITERIA_INVALID and the office import and lists)', () => {
   it('shows the Chinese problem in zh-CN and the English problem in en', () => {
     expect(placeholders(errorMessages.E_CRITERIA_INVALID['zh-CN'])).toEqual(['file', 'problem']);
     expect(placeholders(errorMessages.E_CRITERIA_INVALID.en)).toEqual(['file', 'problemEn']);
@@ -95,12 +108,12 @@ describe('E_CRITERIA_INVALID, the one code with a per-language placeholder', () 
     for (const text of [zh, en]) expect(text).not.toMatch(/\{\w+\}/);
   });
 
-  it('is the only code whose placeholders differ between the languages', () => {
+  it('are the only codes whose placeholders differ between the languages', () => {
     const differing = errorCodes.filter(
       (code) =>
         placeholders(errorMessages[code]['zh-CN']).sort().join() !== placeholders(errorMessages[code].en).sort().join(),
     );
-    expect(differing).toEqual(Object.keys(languageSpecific));
+    expect(differing.sort()).toEqual(Object.keys(languageSpecific).sort());
   });
 });
 

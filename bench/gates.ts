@@ -12,6 +12,8 @@ const passphrase = '审慎公正 评审 2026';
 /** First run: opens the app and fills in the expert profile and passphrase, as `createProfile` does. */
 export async function createBenchProfile(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await page.getByRole('heading', { name: '选择本机的用途' }).waitFor();
+  await page.getByRole('button', { name: /^评审专家：/ }).click();
   await page.getByRole('heading', { name: '建立评审专家档案' }).waitFor();
   await page.getByLabel('姓名').fill('李明');
   await page.getByLabel('工作单位').fill('新疆质量研究院');

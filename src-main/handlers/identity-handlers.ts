@@ -24,6 +24,7 @@ import { unlockedKey } from './unlocked-key';
 type IdentityChannel =
   | 'identity:status'
   | 'identity:create'
+  | 'identity:create-office'
   | 'identity:unlock'
   | 'identity:lock'
   | 'identity:change-passphrase'
@@ -59,8 +60,11 @@ export function createIdentityHandlers(deps: IdentityDeps): Pick<Handlers, Ident
     },
 
     async 'identity:create'({ profile, passphrase }) {
-      // Only experts create keys in this app for now; the office role gets its own channel later.
       return withStatus(await deps.keys.create('expert', profile, passphrase));
+    },
+
+    async 'identity:create-office'({ name, passphrase }) {
+      return withStatus(await deps.keys.create('office', { name }, passphrase));
     },
 
     async 'identity:unlock'({ passphrase }) {
@@ -112,10 +116,12 @@ export function createIdentityHandlers(deps: IdentityDeps): Pick<Handlers, Ident
 
 /** KeyStatus → the contract's status: no private material, the profile only when it is an expert's. */
 export function toIdentityStatus(key: KeyStatus, idleMinutes: number): IdentityStatus {
+  const profile = key.profile;
   return {
     state: key.state,
-    // An office key file in an expert's data folder is reported by state and fingerprint, without a profile.
-    profile: key.role === 'expert' && key.profile !== undefined && 'workUnit' in key.profile ? key.profile : null,
+    role: key.role ?? null,
+    profile: key.role === 'expert' && profile !== undefined && 'workUnit' in profile ? profile : null,
+    officeName: key.role === 'office' && profile !== undefined ? profile.name : null,
     fingerprint: key.fingerprint ?? null,
     idleMinutes,
   };

@@ -1,20 +1,28 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { ErrorBanner } from '../components/error-banner';
 import { useAsync } from '../components/use-async';
+import { lazyPage } from '../components/lazy-page';
 import { ApplicantListPage } from '../features/assignments/applicant-list-page';
 import { HomePage } from '../features/assignments/home-page';
 import { ApplicantGate } from '../features/declarations/applicant-gate';
 import { PledgeGate } from '../features/declarations/pledge-gate';
-import { OutboxPage } from '../features/submission/outbox-page';
-import { SubmitPage } from '../features/submission/submit-page';
 import { IdentityGate } from '../features/identity/identity-gate';
 import { useIdentity } from '../components/identity-context';
-import { ProfilePage } from '../features/identity/profile-page';
 import { ScorebookPage } from '../features/scoring/scorebook-page';
 import { ServicesProvider, useServices, type AppServices } from '../components/services';
-import { navigate, useRoute } from '../components/route';
+import { createSharedLoads, SharedLoadsContext } from '../components/shared-loads';
+import { navigate, useRoute, type Route } from '../components/route';
 import { storageWarnPercent, useStorageHealth } from '../components/use-storage-health';
 import { I18nProvider, useI18n } from '../i18n/i18n';
+import { RoutePreload } from './route-preload';
+
+// Screens off the cold path to a scorebook or the applicant list load on first use, which keeps them out of
+// the entry chunk every start parses. Home stays in the entry: it is the first screen of most starts.
+const ProfilePage = lazyPage(() => import('../features/identity/profile-page').then((m) => m.ProfilePage));
+const OutboxPage = lazyPage(() => import('../features/submission/outbox-page').then((m) => m.OutboxPage));
+const SubmitPage = lazyPage(() => import('../features/submission/submit-page').then((m) => m.SubmitPage));
+// The office workstation is another app on the same shell; an expert's start never loads it.
+const OfficeApp = lazyPage(() => import('../features/office/office-app').then((m) => m.OfficeApp));
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -31,10 +39,16 @@ function LanguageSwitch() {
 }
 
 /** The app behind the identity gate: a bar with the expert's name and lock button, and the routed page. */
-function Routes() {
+function Routes({ route }: { route: Route }) {
   const { t } = useI18n();
-  const route = useRoute();
   const { status, lock } = useIdentity();
+  if (status.role === 'office') {
+    return (
+      <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
+        <OfficeApp route={route} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <nav className="user-bar" aria-label={t('identity.panel')}>
@@ -50,13 +64,15 @@ function Routes() {
         </button>
       </nav>
       {route.page === 'home' && <HomePage />}
-      {route.page === 'profile' && <ProfilePage />}
-      {route.page === 'outbox' && <OutboxPage />}
-      {route.page === 'submit' && (
-        <ApplicantGate assignmentId={route.assignmentId} applicantId={route.applicantId}>
-          <SubmitPage assignmentId={route.assignmentId} applicantId={route.applicantId} />
-        </ApplicantGate>
-      )}
+      <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
+        {route.page === 'profile' && <ProfilePage />}
+        {route.page === 'outbox' && <OutboxPage />}
+        {route.page === 'submit' && (
+          <ApplicantGate assignmentId={route.assignmentId} applicantId={route.applicantId}>
+            <SubmitPage assignmentId={route.assignmentId} applicantId={route.applicantId} />
+          </ApplicantGate>
+        )}
+      </Suspense>
       {route.page === 'applicants' && (
         <PledgeGate assignmentId={route.assignmentId}>
           <ApplicantListPage assignmentId={route.assignmentId} />
@@ -82,6 +98,7 @@ function Routes() {
 function Shell() {
   const { t, lang } = useI18n();
   const { transport, client } = useServices();
+  const route = useRoute();
   // One call at start proves the way to main works; a stale token says how to get the current address.
   const info = useAsync(() => client.call('app:info', {}), [client]);
   const health = useStorageHealth(typeof navigator === 'undefined' ? undefined : navigator.storage);
@@ -124,8 +141,8 @@ function Shell() {
       )}
       {info.status === 'error' && <ErrorBanner error={info.error} />}
       <main id="main" tabIndex={-1}>
-        <IdentityGate>
-          <Routes />
+        <IdentityGate preload={<RoutePreload route={route} />}>
+          <Routes route={route} />
         </IdentityGate>
       </main>
       <footer className="app-footer muted">
@@ -136,11 +153,16 @@ function Shell() {
 }
 
 export function App({ services, storage }: { services: AppServices; storage: Storage }) {
+  // One store of shared reads per app (per services): the gates and pages behind the identity gate and the
+  // route's preload beside it find each other's answers there.
+  const [loads] = useState(createSharedLoads);
   return (
     <ServicesProvider services={services}>
-      <I18nProvider storage={storage}>
-        <Shell />
-      </I18nProvider>
+      <SharedLoadsContext.Provider value={loads}>
+        <I18nProvider storage={storage}>
+          <Shell />
+        </I18nProvider>
+      </SharedLoadsContext.Provider>
     </ServicesProvider>
   );
 }

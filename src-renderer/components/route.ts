@@ -12,6 +12,7 @@ export type Route =
       readonly applicantId: string;
       readonly itemId: string | undefined;
     }
+  | { readonly page: 'office-cycle'; readonly cycleId: string }
   | { readonly page: 'not-found' };
 
 /** Parses `#/assignments/<id>/applicants/<id>/items/<id>`; the hash keeps routes working from app:// and http. */
@@ -31,6 +32,9 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0 || hash.startsWith('#token=')) return { page: 'home' };
   if (parts.length === 1 && parts[0] === 'profile') return { page: 'profile' };
   if (parts.length === 1 && parts[0] === 'outbox') return { page: 'outbox' };
+  if (parts.length === 3 && parts[0] === 'office' && parts[1] === 'cycles' && parts[2] !== undefined) {
+    return { page: 'office-cycle', cycleId: parts[2] };
+  }
   const [a, assignmentId, b, applicantId, c, itemId] = parts;
   if (a !== 'assignments' || assignmentId === undefined) return { page: 'not-found' };
   if (b === undefined) return { page: 'applicants', assignmentId };
@@ -52,6 +56,8 @@ export function routeHash(route: Route): string {
       return '#/profile';
     case 'outbox':
       return '#/outbox';
+    case 'office-cycle':
+      return `#/office/cycles/${e(route.cycleId)}`;
     case 'submit':
       return `#/assignments/${e(route.assignmentId)}/applicants/${e(route.applicantId)}/submit`;
     case 'applicants':

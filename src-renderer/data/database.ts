@@ -7,6 +7,7 @@ import type {
   CycleRow,
   ExpertRow,
   ItemRow,
+  OfficeCycleRow,
   OutboxRow,
   QuarantineRow,
   SheetRow,
@@ -15,6 +16,7 @@ import { declareV1 } from './schema/v1';
 import { declareV2 } from './schema/v2';
 import { declareV3 } from './schema/v3';
 import { declareV4 } from './schema/v4';
+import { declareV5 } from './schema/v5';
 
 /** The name of the expert's working database; it lives in the app origin's IndexedDB. */
 export const databaseName = 'scorebook';
@@ -31,6 +33,7 @@ export class ScorebookDb extends Dexie {
   declare quarantine: Table<QuarantineRow, number>;
   declare assignmentPackages: Table<AssignmentPackageRow, string>;
   declare outbox: Table<OutboxRow, string>;
+  declare officeCycles: Table<OfficeCycleRow, string>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a transaction resolves only once the data is flushed to disk,
@@ -40,6 +43,7 @@ export class ScorebookDb extends Dexie {
     declareV2(this);
     declareV3(this);
     declareV4(this);
+    declareV5(this);
   }
 }
 

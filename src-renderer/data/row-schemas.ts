@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cycleSettingsSchema } from '../../src-shared/office/cycle-settings';
 import {
   applicantSchema,
   assignmentSchema,
@@ -161,3 +162,29 @@ export const outboxRowSchema = z.union([
     .transform((row) => ({ ...row, v: 2 as const, receipt: null })),
 ]);
 export type OutboxRow = z.output<typeof outboxRowSchema>;
+
+/** One revision of an office cycle's settings, kept when a later one replaces it (schema version 5). */
+const cycleRevisionSchema = z
+  .object({
+    revision: z.number().int().min(1),
+    settings: cycleSettingsSchema,
+    savedAt: z.string(),
+    /** Why this revision was replaced; required for a change of frozen settings after assignments were issued. */
+    reason: z.string(),
+  })
+  .strict();
+
+/** An award cycle the office runs: its current settings, their earlier revisions, and how many assignments use it. */
+export const officeCycleRowSchema = z
+  .object({
+    v: z.literal(1),
+    id: z.string().min(1),
+    revision: z.number().int().min(1),
+    settings: cycleSettingsSchema,
+    history: z.array(cycleRevisionSchema),
+    assignmentsIssued: z.number().int().min(0),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type OfficeCycleRow = z.infer<typeof officeCycleRowSchema>;

@@ -9,6 +9,7 @@ export const channelNames = [
   'demo:get',
   'identity:status',
   'identity:create',
+  'identity:create-office',
   'identity:unlock',
   'identity:lock',
   'identity:change-passphrase',

@@ -38,7 +38,12 @@ export type CriteriaSummary = z.infer<typeof criteriaSummarySchema>;
 export const identityStatusSchema = z
   .object({
     state: z.enum(['none', 'locked', 'unlocked', 'corrupt']),
+    /** Whether this installation is an expert's or the award office's workstation; null before a key file exists. */
+    role: z.enum(['expert', 'office']).nullable(),
+    /** The expert's profile (expert role only). */
     profile: expertProfileSchema.nullable(),
+    /** The office's name (office role only). */
+    officeName: z.string().nullable(),
     /** SHA-256 of the raw Ed25519 public key, lowercase hex. */
     fingerprint: z
       .string()
@@ -134,6 +139,11 @@ export const contract = {
   'identity:status': { request: empty, response: identityStatusSchema },
   'identity:create': {
     request: z.object({ profile: expertProfileSchema, passphrase }).strict(),
+    response: identityStatusSchema,
+  },
+  /** Makes this installation the award office's workstation: its own passphrase and signing/receiving keys. */
+  'identity:create-office': {
+    request: z.object({ name: z.string().min(1).max(100), passphrase }).strict(),
     response: identityStatusSchema,
   },
   'identity:unlock': { request: z.object({ passphrase }).strict(), response: identityStatusSchema },

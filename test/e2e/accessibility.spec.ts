@@ -1,6 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createProfile, demoApplicant, expect, pickPercent, signPledge, test, waitSaved } from './support/fixtures';
+import {
+  chooseExpertRole,
+  createProfile,
+  demoApplicant,
+  expect,
+  pickPercent,
+  signPledge,
+  test,
+  waitSaved,
+} from './support/fixtures';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -20,8 +29,11 @@ test('setup, first screen, pledge, applicant list, declaration and scorebook hav
   host,
 }) => {
   await page.goto(host.url);
-  await expect(page.getByRole('heading', { name: '建立评审专家档案' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '选择本机的用途' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await chooseExpertRole(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.reload();
   await createProfile(page);
   await expect(page.getByRole('button', { name: '打开示例评审周期' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -4,6 +4,8 @@ import type { AppError } from '../../../src-shared/contract/result';
 import { ErrorBanner } from '../../components/error-banner';
 import { useServices } from '../../components/services';
 import { useI18n } from '../../i18n/i18n';
+import { OfficeSetupForm } from './office-setup-form';
+import { PassphraseFields } from './passphrase-fields';
 
 /** Splits "质量管理，卓越绩效、六西格玛" into fields; commas of either width and the enumeration comma separate. */
 export function splitFields(text: string): string[] {
@@ -13,8 +15,31 @@ export function splitFields(text: string): string[] {
     .filter((f) => f !== '');
 }
 
-/** First run: the expert's profile and passphrase; main makes the keys. */
+/**
+ * First run: the choice of use (expert or office workstation), then that role's setup; main makes the keys. The
+ * expert's form is the default path, one click away.
+ */
 export function SetupForm({ onDone }: { onDone: (status: IdentityStatus) => void }) {
+  const { t } = useI18n();
+  const [role, setRole] = useState<'expert' | 'office' | undefined>(undefined);
+  if (role === 'expert') return <ExpertSetupForm onDone={onDone} onBack={() => setRole(undefined)} />;
+  if (role === 'office') return <OfficeSetupForm onDone={onDone} onBack={() => setRole(undefined)} />;
+  return (
+    <section className="panel identity-form" aria-labelledby="role-title">
+      <h1 id="role-title">{t('role.title')}</h1>
+      <p>{t('role.intro')}</p>
+      <button type="button" className="primary" onClick={() => setRole('expert')}>
+        {t('role.expert')}
+      </button>
+      <button type="button" onClick={() => setRole('office')}>
+        {t('role.office')}
+      </button>
+    </section>
+  );
+}
+
+/** The expert's profile and passphrase. */
+function ExpertSetupForm({ onDone, onBack }: { onDone: (status: IdentityStatus) => void; onBack: () => void }) {
   const { t } = useI18n();
   const { client } = useServices();
   const [values, setValues] = useState({
@@ -93,39 +118,18 @@ export function SetupForm({ onDone }: { onDone: (status: IdentityStatus) => void
         {t('identity.fields')}
         <input value={values.fields} onChange={set('fields')} />
       </label>
-      <label>
-        {t('identity.passphrase')}
-        <input
-          type="password"
-          required
-          minLength={10}
-          value={values.passphrase}
-          onChange={set('passphrase')}
-          autoComplete="new-password"
-          aria-describedby="passphrase-hint"
-        />
-      </label>
-      <label>
-        {t('identity.passphraseRepeat')}
-        <input
-          type="password"
-          required
-          minLength={10}
-          value={values.repeat}
-          onChange={set('repeat')}
-          autoComplete="new-password"
-        />
-      </label>
-      <p id="passphrase-hint" className="muted">
-        {t('identity.passphraseHint')}
-      </p>
-      {mismatch && (
-        <p role="alert" className="banner banner-error">
-          {t('identity.passphraseMismatch')}
-        </p>
-      )}
+      <PassphraseFields
+        passphrase={values.passphrase}
+        repeat={values.repeat}
+        onPassphrase={(passphrase) => setValues({ ...values, passphrase })}
+        onRepeat={(repeat) => setValues({ ...values, repeat })}
+        mismatch={mismatch}
+      />
       <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
         {busy ? t('identity.creating') : t('identity.create')}
+      </button>
+      <button type="button" onClick={onBack}>
+        {t('role.back')}
       </button>
     </form>
   );

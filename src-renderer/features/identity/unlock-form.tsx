@@ -54,9 +54,7 @@ export function UnlockForm({
     <form className="panel identity-form" onSubmit={(e) => void submit(e)} aria-labelledby="unlock-title">
       <h1 id="unlock-title">{t('identity.unlockTitle')}</h1>
       {lockedByIdle && <p role="status">{t('identity.lockedByIdle')}</p>}
-      <p>
-        {status.profile?.name} · {status.profile?.workUnit}
-      </p>
+      <p>{status.profile === null ? status.officeName : `${status.profile.name} · ${status.profile.workUnit}`}</p>
       {status.fingerprint !== null && (
         <p className="muted">
           {t('identity.fingerprint')}：<code className="fingerprint">{formatFingerprint(status.fingerprint)}</code>

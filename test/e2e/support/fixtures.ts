@@ -31,9 +31,16 @@ export { expect };
 
 export const passphrase = '审慎公正 评审 2026';
 
-/** First run: fill in the expert profile and the passphrase; main makes the keys. */
-export async function createProfile(page: Page): Promise<void> {
+/** First run: choose the expert's use of this computer. */
+export async function chooseExpertRole(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: '选择本机的用途' })).toBeVisible();
+  await page.getByRole('button', { name: /^评审专家：/ }).click();
   await expect(page.getByRole('heading', { name: '建立评审专家档案' })).toBeVisible();
+}
+
+/** First run: choose the expert role, fill in the profile and passphrase; main makes the keys. */
+export async function createProfile(page: Page): Promise<void> {
+  await chooseExpertRole(page);
   await page.getByLabel('姓名').fill('李明');
   await page.getByLabel('工作单位').fill('新疆质量研究院');
   await page.getByLabel('职称').fill('高级工程师');
@@ -48,7 +55,7 @@ export async function createProfile(page: Page): Promise<void> {
 /** From the first screen: create the profile when asked, open the embedded demo and land on its applicant list. */
 export async function openDemo(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  const setup = page.getByRole('heading', { name: '建立评审专家档案' });
+  const setup = page.getByRole('heading', { name: '选择本机的用途' });
   const home = page.getByRole('heading', { level: 1, name: '评审任务' });
   await expect(setup.or(home)).toBeVisible();
   if (await setup.isVisible()) await createProfile(page);

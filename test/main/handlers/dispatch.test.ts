@@ -11,7 +11,14 @@ import { shippedCriteria } from '../../support/shipped-criteria';
 
 const appInfo: AppInfo = { name: 'Scorebook', version: '1.2.3', transport: 'web', dataDir: '/data' };
 const profile = { name: '张三', workUnit: '新疆质量协会', title: '', phone: '', fields: [] };
-const status: IdentityStatus = { state: 'unlocked', profile, fingerprint: 'ab'.repeat(32), idleMinutes: 15 };
+const status: IdentityStatus = {
+  state: 'unlocked',
+  role: 'expert',
+  profile,
+  officeName: null,
+  fingerprint: 'ab'.repeat(32),
+  idleMinutes: 15,
+};
 const exported = { fileName: 'enrollment-张三-abababab.qapkg', base64: 'UEsDBA==', fingerprint: 'ab'.repeat(32) };
 const criteria = shippedCriteria();
 const demoResult = parseDemoBundle(
@@ -73,6 +80,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'demo:get': vi.fn(overrides['demo:get'] ?? (async () => ok(demo))),
     'identity:status': vi.fn(overrides['identity:status'] ?? (async () => ok(status))),
     'identity:create': vi.fn(overrides['identity:create'] ?? (async () => ok(status))),
+    'identity:create-office': vi.fn(overrides['identity:create-office'] ?? (async () => ok(status))),
     'identity:unlock': vi.fn(overrides['identity:unlock'] ?? (async () => ok(status))),
     'identity:lock': vi.fn(overrides['identity:lock'] ?? (async () => ok({ ...status, state: 'locked' as const }))),
     'identity:change-passphrase': vi.fn(overrides['identity:change-passphrase'] ?? (async () => ok(status))),
@@ -219,9 +227,9 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 26 channels', () => {
+  it('has a handler for each of the contract’s 27 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(26);
+    expect(channels).toHaveLength(27);
   });
 });
 

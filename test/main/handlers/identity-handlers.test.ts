@@ -75,7 +75,14 @@ afterEach(async () => {
 describe('without a key file', () => {
   it('reports none with the default idle minutes, and E_NO_PROFILE for unlock and export', async () => {
     const dispatch = start();
-    expect(await status(dispatch)).toEqual({ state: 'none', profile: null, fingerprint: null, idleMinutes: 15 });
+    expect(await status(dispatch)).toEqual({
+      state: 'none',
+      role: null,
+      profile: null,
+      officeName: null,
+      fingerprint: null,
+      idleMinutes: 15,
+    });
     expect(errorOf(await dispatch('identity:unlock', { passphrase: pass })).code).toBe('E_NO_PROFILE');
     expect(errorOf(await dispatch('enrollment:export', {})).code).toBe('E_NO_PROFILE');
     expect(valueOf(await dispatch('identity:lock', {}))).toMatchObject({ state: 'none' });
@@ -88,12 +95,47 @@ describe('without a key file', () => {
   });
 });
 
+describe('the office role', () => {
+  it('makes this installation the office workstation, with its own keys and name, and no expert actions', async () => {
+    const dispatch = start();
+    const name = '乌鲁木齐市质量奖评审办公室';
+    const created = identityStatusSchema.parse(
+      valueOf(await dispatch('identity:create-office', { name, passphrase: pass })),
+    );
+    expect(created).toMatchObject({ state: 'unlocked', role: 'office', profile: null, officeName: name });
+    expect(created.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(errorOf(await dispatch('identity:create', { profile, passphrase: pass })).code).toBe('E_PROFILE_EXISTS');
+    // An office signs no enrollment and takes no assignment.
+    expect(errorOf(await dispatch('enrollment:export', {})).code).toBe('E_NO_PROFILE');
+    expect(errorOf(await dispatch('demo:assignment', {})).code).toBe('E_NO_PROFILE');
+    // Locked and unlocked again, it is still the office.
+    valueOf(await dispatch('identity:lock', {}));
+    const again = identityStatusSchema.parse(valueOf(await start()('identity:unlock', { passphrase: pass })));
+    expect(again).toMatchObject({
+      state: 'unlocked',
+      role: 'office',
+      officeName: name,
+      fingerprint: created.fingerprint,
+    });
+  });
+
+  it('refuses a blank office name and a weak passphrase, writing nothing', async () => {
+    expect(errorOf(await start()('identity:create-office', { name: '   ', passphrase: pass })).code).toBe(
+      'E_BAD_REQUEST',
+    );
+    expect(errorOf(await start()('identity:create-office', { name: '办公室', passphrase: 'short' })).code).toBe(
+      'E_PASSPHRASE_WEAK',
+    );
+    expect(await readdir(dataDir)).not.toContain('keys.json');
+  });
+});
+
 describe('create, lock, unlock', () => {
   it('create answers unlocked with the fingerprint and profile, and writes <dataDir>/keys.json', async () => {
     const created = identityStatusSchema.parse(
       valueOf(await start()('identity:create', { profile, passphrase: pass })),
     );
-    expect(created).toMatchObject({ state: 'unlocked', profile, idleMinutes: 15 });
+    expect(created).toMatchObject({ state: 'unlocked', role: 'expert', profile, officeName: null, idleMinutes: 15 });
     expect(created.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     const keyFile = JSON.parse(await readFile(join(dataDir, 'keys.json'), 'utf8')) as {
       signing: { fingerprint: string };
@@ -258,7 +300,14 @@ describe('a corrupt keys.json', () => {
 
   it('is reported as corrupt, refused by create, unlock and export, and never rewritten', async () => {
     const dispatch = start();
-    expect(await status(dispatch)).toEqual({ state: 'corrupt', profile: null, fingerprint: null, idleMinutes: 15 });
+    expect(await status(dispatch)).toEqual({
+      state: 'corrupt',
+      role: null,
+      profile: null,
+      officeName: null,
+      fingerprint: null,
+      idleMinutes: 15,
+    });
     expect(errorOf(await dispatch('identity:create', { profile, passphrase: pass })).code).toBe('E_PROFILE_EXISTS');
     expect(errorOf(await dispatch('identity:unlock', { passphrase: pass }))).toMatchObject({
       code: 'E_KEY_FILE_CORRUPT',
@@ -299,6 +348,7 @@ describe('dispatch of the identity channels', () => {
     const requests: Record<string, unknown> = {
       'criteria:get': { id: 'gbt19580-2012' },
       'identity:create': { profile, passphrase: pass },
+      'identity:create-office': { name: '乌鲁木齐市质量奖评审办公室', passphrase: pass },
       'identity:unlock': { passphrase: pass },
       'identity:change-passphrase': { oldPassphrase: pass, newPassphrase: `${pass}!` },
       'settings:set-idle-minutes': { idleMinutes: 5 },
@@ -308,6 +358,8 @@ describe('dispatch of the identity channels', () => {
       'identity:quick-unlock-enable': { passphrase: pass },
     };
     const expectedRefusals: Record<string, string> = {
+      // The expert's identity exists by then: an installation has one role.
+      'identity:create-office': 'E_PROFILE_EXISTS',
       'receipts:import': 'E_NO_OFFICE_PIN',
       'dialog:confirm': 'E_NOT_AVAILABLE',
       'files:save-to-folder': 'E_NOT_AVAILABLE',

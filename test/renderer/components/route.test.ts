@@ -11,6 +11,7 @@ const id = fc.oneof(
 const route: fc.Arbitrary<Route> = fc.oneof(
   fc.constant<Route>({ page: 'home' }),
   id.map((assignmentId): Route => ({ page: 'applicants', assignmentId })),
+  id.map((cycleId): Route => ({ page: 'office-cycle', cycleId })),
   fc
     .tuple(id, id, fc.option(id, { nil: undefined }))
     .map(([assignmentId, applicantId, itemId]): Route => ({ page: 'scorebook', assignmentId, applicantId, itemId })),

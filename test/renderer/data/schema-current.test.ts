@@ -10,7 +10,7 @@ import {
   itemRowSchema,
   sheetRowSchema,
 } from '../../../src-renderer/data/row-schemas';
-import { schemaV4 } from '../../../src-renderer/data/schema/v4';
+import { schemaV5 } from '../../../src-renderer/data/schema/v5';
 import { itemHistory, loadSheetItems } from '../../../src-renderer/data/sheet-repository';
 import { fakeIdb, first, freshDatabaseName, testClock } from './support/test-database';
 import { readV1Tables, seedV1Database, v1SeedRows } from './support/v1-fixture';
@@ -33,14 +33,14 @@ function storesNotation(table: { schema: { primKey: { src: string }; indexes: { 
   return [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ');
 }
 
-describe('the current schema (version 4) and the version-1 rows it reads', () => {
-  it('opens at the current Dexie version (4) with exactly the tables and indexes of schemaV4', async () => {
+describe('the current schema (version 5) and the version-1 rows it reads', () => {
+  it('opens at the current Dexie version (5) with exactly the tables and indexes of schemaV5', async () => {
     const db = open(freshDatabaseName('schema'));
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV4).sort());
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV5).sort());
     for (const table of db.tables) {
-      expect(storesNotation(table), table.name).toBe(schemaV4[table.name as keyof typeof schemaV4]);
+      expect(storesNotation(table), table.name).toBe(schemaV5[table.name as keyof typeof schemaV5]);
     }
   });
 
@@ -48,7 +48,7 @@ describe('the current schema (version 4) and the version-1 rows it reads', () =>
     const db = open(freshDatabaseName('schema'));
     await db.open();
     const idb = db.backendDB();
-    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV4).sort());
+    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV5).sort());
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     const shape = Object.fromEntries(
       [...idb.objectStoreNames].map((name) => {
@@ -69,6 +69,8 @@ describe('the current schema (version 4) and the version-1 rows it reads', () =>
       assignmentPackages: { keyPath: 'id', auto: false, indexes: [] },
       // Added by version 3.
       outbox: { keyPath: 'packageId', auto: false, indexes: ['assignmentId', 'createdAt'] },
+      // Added by version 5.
+      officeCycles: { keyPath: 'id', auto: false, indexes: ['updatedAt'] },
     });
   });
 
@@ -114,7 +116,7 @@ describe('the version-1 fixture (base of the upgrade tests)', () => {
     const seed = await seedV1Database(name);
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await readV1Tables(db)).toEqual({ ...seed, quarantine: [] });
   });
 

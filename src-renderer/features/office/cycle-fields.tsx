@@ -1,0 +1,185 @@
+import type { ReactNode } from 'react';
+import type { Stage } from '../../../src-shared/assignments/assignment-schema';
+import { ok } from '../../../src-shared/contract/result';
+import { stageCombinationSchema, type CycleSettings } from '../../../src-shared/office/cycle-settings';
+import { useServices } from '../../components/services';
+import { useAsync } from '../../components/use-async';
+import { useI18n } from '../../i18n/i18n';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label>
+      {label}
+      {children}
+    </label>
+  );
+}
+
+/** An integer input that keeps the last valid number (an empty box reads as 0, so the sum check shows it). */
+function intOf(text: string): number {
+  const value = Number.parseInt(text, 10);
+  return Number.isFinite(value) ? value : 0;
+}
+
+/**
+ * Every setting of a cycle as form controls. Stages run in the order of Art. 11 (material review, defense, site
+ * visit); a cycle may leave one out, and each stage present has a weight.
+ */
+export function CycleFields({
+  settings,
+  onChange,
+  stages,
+}: {
+  settings: CycleSettings;
+  onChange: (next: CycleSettings) => void;
+  stages: readonly Stage[];
+}) {
+  const { t, lang } = useI18n();
+  const { client } = useServices();
+  const criteria = useAsync(async () => {
+    const listed = await client.call('criteria:list', {});
+    return listed.ok ? listed : ok([]);
+  }, [client]);
+  const set = <K extends keyof CycleSettings>(key: K, value: CycleSettings[K]): void =>
+    onChange({ ...settings, [key]: value });
+  const toggleStage = (stage: Stage, on: boolean): void =>
+    set(
+      'stages',
+      stages.filter((s) => (s === stage ? on : settings.stages.includes(s))),
+    );
+  const rule = (value: number | null): string => (value === null ? '' : String(value));
+  const ruleOf = (text: string): number | null => (text.trim() === '' ? null : intOf(text));
+
+  return (
+    <>
+      <Field label={t('office.field.nameZh')}>
+        <input
+          required
+          value={settings.name['zh-CN']}
+          onChange={(e) => set('name', { ...settings.name, 'zh-CN': e.target.value })}
+        />
+      </Field>
+      <Field label={t('office.field.nameEn')}>
+        <input value={settings.name.en} onChange={(e) => set('name', { ...settings.name, en: e.target.value })} />
+      </Field>
+      <Field label={t('office.field.periodStart')}>
+        <input type="date" required value={settings.periodStart} onChange={(e) => set('periodStart', e.target.value)} />
+      </Field>
+      <Field label={t('office.field.periodEnd')}>
+        <input type="date" required value={settings.periodEnd} onChange={(e) => set('periodEnd', e.target.value)} />
+      </Field>
+      <Field label={t('office.field.applicationDeadline')}>
+        <input
+          type="date"
+          required
+          value={settings.applicationDeadline}
+          onChange={(e) => set('applicationDeadline', e.target.value)}
+        />
+      </Field>
+      <Field label={t('office.field.measuresVersion')}>
+        <input required value={settings.measuresVersion} onChange={(e) => set('measuresVersion', e.target.value)} />
+      </Field>
+      <Field label={t('office.field.criteriaId')}>
+        <select value={settings.criteriaId} onChange={(e) => set('criteriaId', e.target.value)}>
+          {(criteria.status === 'ready' ? criteria.value : []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name[lang]}（{c.standard}）
+            </option>
+          ))}
+          {criteria.status !== 'ready' && <option value={settings.criteriaId}>{settings.criteriaId}</option>}
+        </select>
+      </Field>
+      <fieldset>
+        <legend>{t('office.field.stages')}</legend>
+        {stages.map((stage) => (
+          <div key={stage} className="stage-setting">
+            <label>
+              <input
+                type="checkbox"
+                checked={settings.stages.includes(stage)}
+                onChange={(e) => toggleStage(stage, e.target.checked)}
+              />
+              {t(`stage.${stage}`)}
+            </label>
+            <label>
+              {t('office.field.weightOf', { stage: t(`stage.${stage}`) })}
+              <input
+                type="number"
+                min={0}
+                max={100}
+                disabled={!settings.stages.includes(stage)}
+                value={settings.stageWeights[stage] ?? 0}
+                onChange={(e) => set('stageWeights', { ...settings.stageWeights, [stage]: intOf(e.target.value) })}
+              />
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <Field label={t('office.field.combination')}>
+        <select
+          value={settings.combination}
+          onChange={(e) => set('combination', stageCombinationSchema.catch('consensus').parse(e.target.value))}
+        >
+          {stageCombinationSchema.options.map((option) => (
+            <option key={option} value={option}>
+              {t(`office.combination.${option}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('office.field.awardLimit')}>
+        <input
+          type="number"
+          min={0}
+          max={5}
+          value={settings.awardLimit}
+          onChange={(e) => set('awardLimit', intOf(e.target.value))}
+        />
+      </Field>
+      <Field label={t('office.field.nominationLimit')}>
+        <input
+          type="number"
+          min={0}
+          max={10}
+          value={settings.nominationLimit}
+          onChange={(e) => set('nominationLimit', intOf(e.target.value))}
+        />
+      </Field>
+      <Field label={t('office.field.strengthWithEvidenceFrom')}>
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          value={rule(settings.commentRules.strengthWithEvidenceFrom)}
+          onChange={(e) =>
+            set('commentRules', { ...settings.commentRules, strengthWithEvidenceFrom: ruleOf(e.target.value) })
+          }
+        />
+      </Field>
+      <Field label={t('office.field.ofiUpTo')}>
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          value={rule(settings.commentRules.ofiUpTo)}
+          onChange={(e) => set('commentRules', { ...settings.commentRules, ofiUpTo: ruleOf(e.target.value) })}
+        />
+      </Field>
+      <Field label={t('office.field.spreadThreshold')}>
+        <input
+          type="number"
+          min={5}
+          max={100}
+          step={5}
+          value={settings.spreadThreshold}
+          onChange={(e) => set('spreadThreshold', intOf(e.target.value))}
+        />
+      </Field>
+      <Field label={t('office.field.pledgeText')}>
+        <textarea rows={7} required value={settings.pledgeText} onChange={(e) => set('pledgeText', e.target.value)} />
+      </Field>
+    </>
+  );
+}

@@ -1,17 +1,17 @@
-import { openSealed } from '../src-shared/packages/seal';
 import { unpackContainer } from '../src-shared/packages/container';
-import { sha256Hex } from '../src-shared/packages/bytes';
 import { pae, parseEnvelope } from '../src-shared/packages/dsse';
-import { verifyEd25519 } from '../src-shared/packages/ed25519';
 import { isCanonicalJsonBytes } from '../src-shared/packages/jcs';
 import type { OpenedPackage } from '../src-shared/packages/open-package';
 import { kindOfPayloadType, payloadSchemas } from '../src-shared/packages/payload-schemas';
 import { verifyForOffice } from '../src-shared/packages/verify-office';
 import { webCrypto, type CryptoKeyLike } from '../src-shared/packages/web-crypto';
 import { maxPackageBytes } from '../src-main/cli/scorebook-cli';
+import { createNodeUnsealer } from '../src-main/services/node-hpke';
+import { createNodeSignatureVerifier, nodeSha256Hex } from '../src-main/services/node-verify';
 import {
   buildPackageWorld,
   officeFor,
+  officeOpenOptions,
   recordAccepted,
   requireAccepted,
   signAndSeal,
@@ -22,8 +22,9 @@ import {
 /**
  * Issue 3 item 12: sign + seal, and unseal + verify, of realistic sheets, one package at a time (as the
  * office import takes them), with the real code paths; and bare WebCrypto Ed25519 verification of the
- * same PAE bytes as the floor the pipeline is compared with. Every verdict must be "accept": a broken
- * pipeline throws here instead of reporting a speed.
+ * same PAE bytes as the floor the pipeline is compared with. The pipeline is main's (node:crypto HPKE
+ * open, Ed25519 with keys imported once per run, and SHA-256); src-shared's WebCrypto-only pipeline and
+ * bare node:crypto verification are timed too, as context. Every verdict must be "accept": a broken pipeline throws here instead of reporting a speed.
  */
 
 /** Milliseconds per package, and the wall clock of the whole sequential loop (packages/s comes from it). */
@@ -34,13 +35,13 @@ export interface Series {
 
 /** The office pipeline taken apart in openPackage's order, timed step by step (a separate pass). */
 export interface Breakdown {
-  /** Step 1: HPKE open with the office's X25519 key. */
+  /** Step 1: HPKE open with the office's X25519 key (node-hpke's unsealer, made once). */
   readonly unsealMs: number[];
   /** Steps 2–4: zip, envelope shape and base64, payload type, registry lookup. */
   readonly containerEnvelopeMs: number[];
-  /** Step 5: PAE and verifyEd25519 (imports the raw registered key, then verifies). */
+  /** Step 5: PAE and node:crypto Ed25519 verification with the run's imported keys. */
   readonly signatureMs: number[];
-  /** Steps 6–7 and the payload hash: strict canonical JSON, the sheet schema, issuer and key id. */
+  /** Steps 6–7 and the payload hash (node:crypto SHA-256): strict canonical JSON, the sheet schema, issuer and key id. */
   readonly canonicalSchemaMs: number[];
   /** Steps 8–11 and the in-memory bookkeeping of step 12. */
   readonly officeMs: number[];
@@ -55,8 +56,14 @@ export interface PackageSamples {
   readonly paeBytes: number[];
   readonly fileBytes: number[];
   readonly signSeal: Series;
+  /** Main's pipeline: node-hpke unseal, signing keys imported once. */
   readonly pipeline: Series;
+  /** Context: the same pipeline with src-shared alone (WebCrypto HPKE open, key imported per signature). */
+  readonly pipelineWebCrypto: Series;
+  /** The floor of the targets: crypto.subtle.verify('Ed25519') alone, keys imported beforehand. */
   readonly bareVerify: Series;
+  /** Context: node:crypto's synchronous Ed25519 verify alone, keys imported beforehand (main's signature step). */
+  readonly bareVerifyNode: Series;
   readonly breakdown: Breakdown;
 }
 
@@ -105,18 +112,31 @@ function bareVerify(keys: ReadonlyMap<string, CryptoKeyLike>) {
   };
 }
 
+function bareVerifyNode(world: PackageWorld) {
+  const verifier = createNodeSignatureVerifier();
+  return async (signed: SignedBytes, index: number): Promise<void> => {
+    const key = world.registry.get(signed.keyId);
+    if (key === undefined || !verifier.verify(key.publicKeyRaw, signed.signature, signed.message)) {
+      throw new Error(`package ${index}: bare node:crypto Ed25519 verification failed`);
+    }
+  };
+}
+
 /** One file through openPackage's steps, each timed; throws at the first failure. */
 async function timedSteps(
   world: PackageWorld,
   files: readonly Uint8Array[],
 ): Promise<{ breakdown: Breakdown; signed: SignedBytes[] }> {
   const office = officeFor(world);
+  const unsealer = createNodeUnsealer(world.office.privateKeyRaw);
+  if (!unsealer.ok) throw new Error(`office receiving key: ${unsealer.error.message}`);
+  const keys = createNodeSignatureVerifier();
   const signed: SignedBytes[] = [];
   const b: Breakdown = { unsealMs: [], containerEnvelopeMs: [], signatureMs: [], canonicalSchemaMs: [], officeMs: [] };
   const broken = (index: number, why: string): Error => new Error(`breakdown, package ${index}: ${why}`);
   for (const [index, file] of files.entries()) {
     const t0 = performance.now();
-    const container = await openSealed(world.office.privateKeyRaw, file, maxPackageBytes);
+    const container = unsealer.value.open(file, maxPackageBytes);
     const t1 = performance.now();
     if (!container.ok) throw broken(index, container.error.code);
     const unpacked = unpackContainer(container.value);
@@ -128,12 +148,12 @@ async function timedSteps(
     const t2 = performance.now();
     if (kind !== 'sheet' || key === undefined || key.revoked) throw broken(index, 'type or key');
     const message = pae(payloadType, payloadBytes);
-    const valid = await verifyEd25519(key.publicKeyRaw, signature, message);
+    const valid = keys.verify(key.publicKeyRaw, signature, message);
     const t3 = performance.now();
     if (!valid) throw broken(index, 'E_SIG');
     const canonical = isCanonicalJsonBytes(payloadBytes);
     const parsed = canonical.ok ? payloadSchemas.sheet.safeParse(canonical.value) : undefined;
-    const payloadSha256 = await sha256Hex(payloadBytes);
+    const payloadSha256 = nodeSha256Hex(payloadBytes);
     const t4 = performance.now();
     if (parsed?.success !== true || parsed.data.issuer !== key.owner || parsed.data.keyId !== keyId) {
       throw broken(index, 'canonical form, schema or issuer');
@@ -167,7 +187,7 @@ async function timedSteps(
 /**
  * Builds `count` sheets, then measures: sign + seal, the office pipeline, bare Ed25519 verification and
  * the step breakdown. Each is warmed up on the first `warmup` packages first (JIT, lazy imports, the
- * cached HPKE suite); the pipeline's warm-up runs against a throw-away office state.
+ * reader's key cache); the pipeline's warm-up runs against a throw-away office state.
  */
 export async function measurePackages(count: number, warmup: number): Promise<PackageSamples> {
   const world = await buildPackageWorld(count);
@@ -182,19 +202,29 @@ export async function measurePackages(count: number, warmup: number): Promise<Pa
   await timeEach(world.sheets.slice(0, warm), (_, index) => build(index, false));
   const signSeal = await timeEach(world.sheets, (_, index) => build(index, true));
 
-  const warmOffice = officeFor(world);
-  await timeEach(files.slice(0, warm), async (file, index) =>
-    requireAccepted(await verifyAtOffice(world, warmOffice, file), index),
-  );
-  const office = officeFor(world);
-  const pipeline = await timeEach(files, async (file, index) =>
-    requireAccepted(await verifyAtOffice(world, office, file), index),
-  );
+  // Each pass builds its reader once (unsealer, key cache) and warms it up on the first packages, against a
+  // throw-away office state; then a fresh office times all of them.
+  const verifyAll = async (crypto: 'node' | 'webcrypto'): Promise<Series> => {
+    const options = officeOpenOptions(world, crypto);
+    const warmOffice = officeFor(world);
+    await timeEach(files.slice(0, warm), async (file, index) =>
+      requireAccepted(await verifyAtOffice(world, warmOffice, file, options), index),
+    );
+    const office = officeFor(world);
+    return timeEach(files, async (file, index) =>
+      requireAccepted(await verifyAtOffice(world, office, file, options), index),
+    );
+  };
+  const pipeline = await verifyAll('node');
+  const pipelineWebCrypto = await verifyAll('webcrypto');
 
   const { breakdown, signed } = await timedSteps(world, files);
   const verify = bareVerify(await importedKeys(world));
   await timeEach(signed.slice(0, warm), verify);
   const bare = await timeEach(signed, verify);
+  const verifyNode = bareVerifyNode(world);
+  await timeEach(signed, verifyNode); // warms up and imports every key
+  const bareNode = await timeEach(signed, verifyNode);
 
   const comments = (s: (typeof world.sheets)[number]): number =>
     s.payload.items.reduce((sum, item) => sum + item.strengths.length + item.ofis.length, 0);
@@ -208,7 +238,9 @@ export async function measurePackages(count: number, warmup: number): Promise<Pa
     fileBytes: files.map((f) => f.length),
     signSeal,
     pipeline,
+    pipelineWebCrypto,
     bareVerify: bare,
+    bareVerifyNode: bareNode,
     breakdown,
   };
 }

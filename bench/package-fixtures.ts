@@ -1,6 +1,8 @@
 import { createHash, createPrivateKey } from 'node:crypto';
 import { maxPackageBytes } from '../src-main/cli/scorebook-cli';
 import { expertIdOf } from '../src-main/services/enrollment-package';
+import { createNodeUnsealer } from '../src-main/services/node-hpke';
+import { createNodeSignatureVerifier, nodeSha256Hex } from '../src-main/services/node-verify';
 import type { Result } from '../src-shared/contract/result';
 import type { Criteria } from '../src-shared/criteria/criteria-schema';
 import { allItems } from '../src-shared/criteria/load-criteria';
@@ -8,7 +10,12 @@ import { buildPackage, type BuiltPackage } from '../src-shared/packages/build-pa
 import { sha256Hex } from '../src-shared/packages/bytes';
 import { fingerprintOf, importPrivatePkcs8 } from '../src-shared/packages/ed25519';
 import { canonicalBytes } from '../src-shared/packages/jcs';
-import { openPackage, type OpenedPackage, type RegisteredKey } from '../src-shared/packages/open-package';
+import {
+  openPackage,
+  type OpenOptions,
+  type OpenedPackage,
+  type RegisteredKey,
+} from '../src-shared/packages/open-package';
 import { sheetPayloadSchema, type SheetPayload } from '../src-shared/packages/payload-schemas';
 import { generateReceivingKeyPair, openSealed } from '../src-shared/packages/seal';
 import { uuidV7 } from '../src-shared/packages/uuid-v7';
@@ -225,14 +232,34 @@ export function officeFor(world: PackageWorld): MemoryOffice {
   return office;
 }
 
-/** The office reader's options (as the CLI's `verify`): sealed only, the office's kinds, the registry decides. */
-export function officeOpenOptions(world: PackageWorld) {
-  return {
+/** How the office reader unseals and verifies: main's node:crypto path, or src-shared's WebCrypto path alone. */
+export type OfficeCrypto = 'node' | 'webcrypto';
+
+/**
+ * The office reader's options (as the CLI's `verify`): sealed only, the office's kinds, the registry decides. Build them
+ * once per run, as an office import would for a batch:
+ * - `node` (the default; what main runs): node-hpke's unsealer, made once from the office's receiving key, and
+ *   node:crypto Ed25519 (signing keys imported once per run) and SHA-256, all synchronous;
+ * - `webcrypto` (context: what a reader with src-shared alone does): `openSealed` (@hpke/core on WebCrypto) with the
+ *   raw private key, and the registered key imported again for every signature.
+ */
+export function officeOpenOptions(world: PackageWorld, crypto: OfficeCrypto = 'node'): OpenOptions {
+  const common = {
     maxFileBytes: maxPackageBytes,
-    openSeal: (sealed: Uint8Array) => openSealed(world.office.privateKeyRaw, sealed, maxPackageBytes),
     requireSealed: true,
     acceptedKinds: ['sheet', 'declaration', 'pledge'] as const,
     keyFor: (fingerprint: string) => world.registry.get(fingerprint),
+  };
+  if (crypto === 'webcrypto') {
+    return { ...common, openSeal: (sealed) => openSealed(world.office.privateKeyRaw, sealed, maxPackageBytes) };
+  }
+  const unsealer = createNodeUnsealer(world.office.privateKeyRaw);
+  if (!unsealer.ok) throw new Error(`office receiving key: ${unsealer.error.message}`);
+  return {
+    ...common,
+    openSeal: (sealed) => unsealer.value.open(sealed, maxPackageBytes),
+    signatureVerifier: createNodeSignatureVerifier(),
+    sha256Hex: nodeSha256Hex,
   };
 }
 
@@ -245,13 +272,17 @@ export function recordAccepted(office: MemoryOffice, opened: OpenedPackage, verd
   }
 }
 
-/** The whole office pipeline for one file: steps 1–7 (openPackage), 8–11 (verifyForOffice), then bookkeeping. */
+/**
+ * The whole office pipeline for one file: steps 1–7 (openPackage), 8–11 (verifyForOffice), then bookkeeping. Pass the
+ * options built once for a run; the default builds them for this one file.
+ */
 export async function verifyAtOffice(
   world: PackageWorld,
   office: MemoryOffice,
   file: Uint8Array,
+  options: OpenOptions = officeOpenOptions(world),
 ): Promise<Result<OfficeVerdict>> {
-  const opened = await openPackage(file, officeOpenOptions(world));
+  const opened = await openPackage(file, options);
   if (!opened.ok) return opened;
   const verdict = await verifyForOffice(opened.value, office);
   if (verdict.ok) recordAccepted(office, opened.value, verdict.value);

@@ -5,7 +5,11 @@ import { round, summarize, type Summary } from './stats';
 export interface PackageFigures {
   readonly signSealPerSecond: number;
   readonly pipelinePerSecond: number;
+  /** Context: the pipeline with src-shared's WebCrypto HPKE and a key import per signature. */
+  readonly pipelineWebCryptoPerSecond: number;
   readonly barePerSecond: number;
+  /** Context: node:crypto's Ed25519 verify alone (main's signature step). */
+  readonly bareNodePerSecond: number;
   /** Wall clock of the sequential pipeline ÷ that of bare verification, over the same packages. */
   readonly pipelineOverBare: number;
 }
@@ -14,15 +18,17 @@ export function packageFigures(p: PackageSamples): PackageFigures {
   return {
     signSealPerSecond: perSecond(p.signSeal),
     pipelinePerSecond: perSecond(p.pipeline),
+    pipelineWebCryptoPerSecond: perSecond(p.pipelineWebCrypto),
     barePerSecond: perSecond(p.bareVerify),
+    bareNodePerSecond: perSecond(p.bareVerifyNode),
     pipelineOverBare: p.pipeline.totalMs / p.bareVerify.totalMs,
   };
 }
 
 const steps: readonly [keyof Breakdown, string][] = [
-  ['unsealMs', 'unseal (HPKE, X25519)'],
+  ['unsealMs', 'unseal (node:crypto HPKE)'],
   ['containerEnvelopeMs', 'container + envelope'],
-  ['signatureMs', 'signature (import key + verify)'],
+  ['signatureMs', 'signature (node:crypto)'],
   ['canonicalSchemaMs', 'canonical JSON + schema + hash'],
   ['officeMs', 'office checks (steps 8–11)'],
 ];
@@ -31,7 +37,9 @@ export function packageSummaries(p: PackageSamples): Record<string, Summary> {
   return {
     packageSignSeal: summarize(p.signSeal.ms),
     packagePipeline: summarize(p.pipeline.ms),
+    packagePipelineWebCrypto: summarize(p.pipelineWebCrypto.ms),
     packageBareVerify: summarize(p.bareVerify.ms),
+    packageBareVerifyNode: summarize(p.bareVerifyNode.ms),
     ...Object.fromEntries(steps.map(([key]) => [`package-${key}`, summarize(p.breakdown[key])])),
   };
 }
@@ -54,8 +62,10 @@ export function printPackageContext(p: PackageSamples): void {
   };
   console.log(line('sign + seal', f.signSealPerSecond, p.signSeal.ms));
   console.log(line('verify pipeline', f.pipelinePerSecond, p.pipeline.ms));
+  console.log(line('  WebCrypto only', f.pipelineWebCryptoPerSecond, p.pipelineWebCrypto.ms));
   console.log(line('bare Ed25519 verify', f.barePerSecond, p.bareVerify.ms));
-  console.log(`  pipeline ÷ bare verify: ${f.pipelineOverBare.toFixed(1)}×`);
+  console.log(line('  node:crypto verify', f.bareNodePerSecond, p.bareVerifyNode.ms));
+  console.log(`  pipeline ÷ bare (WebCrypto) verify: ${f.pipelineOverBare.toFixed(1)}×`);
   const means = steps.map(([key, label]) => [label, summarize(p.breakdown[key]).mean] as const);
   const sum = means.reduce((total, [, mean]) => total + mean, 0);
   console.log(
@@ -79,18 +89,24 @@ export function packageJson(p: PackageSamples): Record<string, unknown> {
     perSecond: {
       signSeal: round(f.signSealPerSecond, 1),
       pipeline: round(f.pipelinePerSecond, 1),
+      pipelineWebCrypto: round(f.pipelineWebCryptoPerSecond, 1),
       bareVerify: round(f.barePerSecond, 1),
+      bareVerifyNode: round(f.bareNodePerSecond, 1),
     },
     pipelineOverBare: round(f.pipelineOverBare, 2),
     totalMs: {
       signSeal: round(p.signSeal.totalMs),
       pipeline: round(p.pipeline.totalMs),
+      pipelineWebCrypto: round(p.pipelineWebCrypto.totalMs),
       bareVerify: round(p.bareVerify.totalMs),
+      bareVerifyNode: round(p.bareVerifyNode.totalMs),
     },
     raw: {
       signSealMs: all(p.signSeal.ms),
       pipelineMs: all(p.pipeline.ms),
+      pipelineWebCryptoMs: all(p.pipelineWebCrypto.ms),
       bareVerifyMs: all(p.bareVerify.ms),
+      bareVerifyNodeMs: all(p.bareVerifyNode.ms),
       breakdown: Object.fromEntries(steps.map(([key]) => [key, all(p.breakdown[key])])),
       commentsPerSheet: p.commentsPerSheet,
       paeBytes: p.paeBytes,

@@ -5,6 +5,13 @@ import type { LoadSample } from './measure-load';
 import type { TotalSamples, WriteSamples } from './measure-edits';
 import type { PackageSamples } from './measure-packages';
 import { packageFigures, packageJson, packageSummaries, printPackageContext } from './package-report';
+import {
+  AGGREGATION_TARGET_MS,
+  aggregationJson,
+  aggregationLine,
+  aggregationRow,
+  type AggregationSamples,
+} from './measure-aggregation';
 import { round, summarize, type Summary } from './stats';
 
 /** The targets of the performance issue; a miss is reported, never a failure (shared, noisy machines). */
@@ -16,6 +23,8 @@ export const targets = {
   /** Issue 3 item 12: sealed sheets verified per second, one at a time, and the pipeline's cost over bare Ed25519. */
   verifyPackagesPerSecond: 2000,
   pipelineOverBareVerify: 2,
+  /** Issue 4: a whole cycle aggregated end to end (p95 of 20 runs). */
+  aggregationP95Ms: AGGREGATION_TARGET_MS,
 } as const;
 
 /** 1 kB = 1000 bytes, as Vite prints sizes; the stricter reading of "400 KB". */
@@ -45,6 +54,7 @@ export interface BenchResults {
   readonly listLoads: LoadSample[];
   readonly bundle: BundleSizes;
   readonly packages: PackageSamples;
+  readonly aggregation: AggregationSamples;
   readonly wallClockSeconds: number;
 }
 
@@ -113,6 +123,7 @@ function rows(results: BenchResults, s: Record<string, Summary>): Row[] {
       ratio: initialKb / targets.initialJsGzipKb,
     },
     ...packageRows(results, s),
+    aggregationRow(results.aggregation),
   ];
 }
 
@@ -188,6 +199,7 @@ export function printReport(results: BenchResults): void {
     );
   }
   printPackageContext(results.packages);
+  console.log(`\n${aggregationLine(results.aggregation)}`);
   console.log('\nrenderer chunks (gzip -9):');
   const chunk = (kind: string, f: { file: string; bytes: number; gzipBytes: number }): string[] => [
     kind,
@@ -245,6 +257,7 @@ export function writeJsonReport(results: BenchResults, path = 'reports/bench.jso
       bundle: results.bundle,
     },
     packages: packageJson(results.packages),
+    aggregation: aggregationJson(results.aggregation),
     wallClockSeconds: round(results.wallClockSeconds, 1),
   };
   mkdirSync(dirname(path), { recursive: true });

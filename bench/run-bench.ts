@@ -7,6 +7,7 @@ import { measureColdLoads } from './measure-load';
 import { measureStorageFloor } from './measure-storage-floor';
 import { measureTotalUpdates, measureWrites, openScorebook } from './measure-edits';
 import { measurePackages } from './measure-packages';
+import { aggregationLine, measureAggregation } from './measure-aggregation';
 import { packageFigures } from './package-report';
 import { printReport, writeJsonReport, type BenchResults, type MachineInfo } from './report';
 import { checkApplicantList, seedDatabase, storedCounts } from './seed';
@@ -69,6 +70,10 @@ async function run(): Promise<void> {
     `packages/s: sign + seal ${Math.round(rates.signSealPerSecond)}, verify pipeline ${Math.round(rates.pipelinePerSecond)}, ` +
       `bare Ed25519 verify ${Math.round(rates.barePerSecond)} (pipeline ÷ bare ${rates.pipelineOverBare.toFixed(1)}×)`,
   );
+  // Issue 4: the office's aggregation of a whole cycle (3,000 sheets), also in Node before the browser.
+  step('aggregation: 50 experts × 20 applicants × 3 stages, 20 runs after 3 warm-up');
+  const aggregation = measureAggregation(20, 3);
+  step(aggregationLine(aggregation));
   const seed = buildSeed(plan.applicants, new Date().toISOString());
   const criteria = loadCriteria('gbt19580-2012');
   const itemId = allItems(criteria)[0]?.id ?? '4.1.2';
@@ -136,6 +141,7 @@ async function run(): Promise<void> {
         listLoads,
         bundle,
         packages,
+        aggregation,
         wallClockSeconds: (performance.now() - started) / 1000,
       };
       printReport(results);

@@ -9,11 +9,11 @@ import { ED25519_PUBLIC_KEY_BYTES, fingerprintOf } from '../../src-shared/packag
 import { openPackage, type RegisteredKey } from '../../src-shared/packages/open-package';
 import { peekPayload } from '../../src-shared/packages/peek-payload';
 import { assignmentPayloadSchema, type AssignmentPayload } from '../../src-shared/packages/payload-schemas';
-import { openSealed } from '../../src-shared/packages/seal';
 import type { ArchiveFolder } from '../services/archive-folder';
 import { withAssignment, type AssignmentRecordStore } from '../services/assignment-records';
 import { buildDemoAssignment, DEMO_OFFICE_FINGERPRINT } from '../services/demo-assignment';
 import type { KeyStore } from '../services/key-store';
+import { nodeOpenSealed } from '../services/node-hpke';
 import { decidePin, officeKeyChanged, type OfficePinStore } from '../services/office-pin';
 import type { ResourceFiles } from '../services/resource-files';
 import type { Handlers } from './handler-types';
@@ -80,7 +80,8 @@ export function createAssignmentHandlers(deps: AssignmentDeps): Pick<Handlers, A
       requireSealed: true,
       acceptedKinds: ['assignment'],
       openSeal: async (sealed) => {
-        const lent = await deps.keys.withReceivingKey((privateRaw) => openSealed(privateRaw, sealed));
+        // node:crypto HPKE (node-hpke.ts): the lent key is imported, used and dropped within the loan.
+        const lent = await deps.keys.withReceivingKey(async (privateRaw) => nodeOpenSealed(privateRaw, sealed));
         if (!lent.ok) return lent;
         if (lent.value.ok) container = lent.value.value;
         return lent.value;

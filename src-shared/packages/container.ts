@@ -283,16 +283,37 @@ function inflateEntry(compressed: Uint8Array, entry: Entry): Uint8Array {
   return out;
 }
 
-const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+/**
+ * CRC-32 tables for the reflected polynomial 0xEDB88320 (ISO 3309; APPNOTE 4.4.7), for "slicing by 4" (M. E. Kounavis
+ * and F. L. Berry, "A Systematic Approach to Building High Performance Software-Based CRC Generators", ISCC 2005):
+ * CRC0 is the usual byte table, CRC1–CRC3 give the CRC of a byte followed by 1–3 zero bytes, so four lookups advance
+ * four bytes. Every envelope goes through this: about 8 times faster than a byte per step on 50 kB (docs/performance.md,
+ * "Packages"). Int32Array, because the CRC is carried as a signed 32-bit integer.
+ */
+const CRC0 = Int32Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
-  return n >>> 0;
+  return n;
 });
+const nextCrcTable = (table: Int32Array): Int32Array => table.map((c) => (CRC0[c & 0xff] ?? 0) ^ (c >>> 8));
+const CRC1 = nextCrcTable(CRC0);
+const CRC2 = nextCrcTable(CRC1);
+const CRC3 = nextCrcTable(CRC2);
 
-/** CRC-32 as zip uses it (ISO 3309, reflected polynomial 0xEDB88320; APPNOTE 4.4.7). */
+/** CRC-32 as zip uses it (ISO 3309, reflected polynomial 0xEDB88320, initial and final XOR 0xFFFFFFFF; APPNOTE 4.4.7). */
 function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  let crc = -1; // 0xFFFFFFFF as a signed 32-bit integer: the tables and the XORs work on int32
+  let i = 0;
+  // The `?? 0` only satisfy noUncheckedIndexedAccess: every index is in range (a byte, or i < length).
+  for (const end = bytes.length - 3; i < end; i += 4) {
+    crc ^= (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16) | ((bytes[i + 3] ?? 0) << 24);
+    crc =
+      (CRC3[crc & 0xff] ?? 0) ^
+      (CRC2[(crc >>> 8) & 0xff] ?? 0) ^
+      (CRC1[(crc >>> 16) & 0xff] ?? 0) ^
+      (CRC0[crc >>> 24] ?? 0);
+  }
+  for (; i < bytes.length; i++) crc = (CRC0[(crc ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
+  return ~crc >>> 0;
 }
 
 /** A name as it may appear in a message: JSON-escaped (control characters visible), at most 80 characters. */

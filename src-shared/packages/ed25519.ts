@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../contract/result';
-import { sha256Hex } from './bytes';
+import { sha256Hex, toHex } from './bytes';
 import { webCrypto, type CryptoKeyLike, type CryptoKeyPairLike } from './web-crypto';
 
 /**
@@ -63,6 +63,8 @@ export async function signEd25519(privateKey: CryptoKeyLike, message: Uint8Array
 /**
  * Verifies an Ed25519 signature (RFC 8032 section 5.1.7) with a raw 32-byte public key. Never
  * throws: a wrong length, a key the platform refuses or any other failure is simply `false`.
+ * Imports the key on every call; a verifier that meets the same signers again uses
+ * {@link createVerifyKeyCache}.
  */
 export async function verifyEd25519(
   publicRaw: Uint8Array,
@@ -70,13 +72,59 @@ export async function verifyEd25519(
   message: Uint8Array,
 ): Promise<boolean> {
   if (publicRaw.length !== ED25519_PUBLIC_KEY_BYTES || signature.length !== ED25519_SIGNATURE_BYTES) return false;
+  const key = await importVerifyKey(publicRaw);
+  return key !== undefined && verifyWith(key, signature, message);
+}
+
+async function importVerifyKey(publicRaw: Uint8Array): Promise<CryptoKeyLike | undefined> {
   try {
-    const subtle = webCrypto().subtle;
-    const key = await subtle.importKey('raw', publicRaw, ED25519, false, ['verify']);
-    return (await subtle.verify(ED25519, key, signature, message)) === true;
+    return await webCrypto().subtle.importKey('raw', publicRaw, ED25519, false, ['verify']);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The caller has checked the signature's length. */
+async function verifyWith(key: CryptoKeyLike, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
+  try {
+    return (await webCrypto().subtle.verify(ED25519, key, signature, message)) === true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Verifies like {@link verifyEd25519} (RFC 8032 section 5.1.7 with a raw 32-byte key; `false` for any failure, never
+ * throws), typically keeping imported keys between calls. {@link createVerifyKeyCache} is the WebCrypto one; main
+ * has a synchronous node:crypto one (src-main/services/node-verify.ts).
+ */
+export interface Ed25519Verifier {
+  verify(publicRaw: Uint8Array, signature: Uint8Array, message: Uint8Array): Promise<boolean> | boolean;
+}
+
+/**
+ * A per-verifier cache of imported Ed25519 public keys (the office's run, one CLI call): importing the raw key costs
+ * about as much as verifying a 37 kB message (docs/performance.md, "Packages"). Entries are keyed by the raw key
+ * bytes themselves, so a cached key is always exactly the key the caller passed: the registry still decides which
+ * key verifies, and revocation is checked before (verification step 4). A failed import is not cached. At
+ * `maxKeys` distinct keys the cache starts over, which bounds its memory whatever the input.
+ */
+export function createVerifyKeyCache(maxKeys = 1024): Ed25519Verifier {
+  const keys = new Map<string, CryptoKeyLike>();
+  return {
+    async verify(publicRaw, signature, message) {
+      if (publicRaw.length !== ED25519_PUBLIC_KEY_BYTES || signature.length !== ED25519_SIGNATURE_BYTES) return false;
+      const id = toHex(publicRaw);
+      let key = keys.get(id);
+      if (key === undefined) {
+        key = await importVerifyKey(publicRaw);
+        if (key === undefined) return false;
+        if (keys.size >= maxKeys) keys.clear();
+        keys.set(id, key);
+      }
+      return verifyWith(key, signature, message);
+    },
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../contract/result';
 import { sha256Hex } from './bytes';
 import { unpackContainer, type ContainerLimits } from './container';
 import { pae, parseEnvelope } from './dsse';
-import { verifyEd25519 } from './ed25519';
+import { verifyEd25519, type Ed25519Verifier } from './ed25519';
 import { isCanonicalJsonBytes } from './jcs';
 import { kindOfPayloadType, payloadSchemas, type PackageKind } from './payload-schemas';
 import { isSealed } from './seal';
@@ -19,14 +19,25 @@ export interface OpenOptions {
   /** Largest file accepted at all, checked before anything is read (E_TOO_LARGE). */
   readonly maxFileBytes: number;
   readonly containerLimits?: Partial<ContainerLimits>;
-  /** Opens a sealed file with the reader's private key; absent when the reader holds none (E_SEAL). */
-  readonly openSeal?: (sealed: Uint8Array) => Promise<Result<Uint8Array>>;
+  /**
+   * Opens a sealed file with the reader's private key; absent when the reader holds none (E_SEAL). May answer
+   * synchronously (main's node:crypto unsealer does).
+   */
+  readonly openSeal?: (sealed: Uint8Array) => Promise<Result<Uint8Array>> | Result<Uint8Array>;
   /** Refuse an unsealed file (E_SEAL): the office takes sheets, declarations and pledges sealed only. */
   readonly requireSealed?: boolean;
   /** The kinds this reader accepts (E_TYPE for others). */
   readonly acceptedKinds: readonly PackageKind[];
   /** Looks up a key by the fingerprint the envelope names; the lookup, not the hint, decides. */
   readonly keyFor: (fingerprint: string) => Promise<RegisteredKey | undefined> | RegisteredKey | undefined;
+  /**
+   * Checks the signature of step 5 with the registered key, for a reader that opens many packages from the same signers
+   * and keeps their imported keys (createVerifyKeyCache; main's node:crypto one). It never chooses the key: the
+   * registry does. Default: WebCrypto, importing the key for every package.
+   */
+  readonly signatureVerifier?: Ed25519Verifier;
+  /** SHA-256 of the payload bytes as lower-case hex (FIPS 180-4). Default: WebCrypto (bytes.ts). */
+  readonly sha256Hex?: (bytes: Uint8Array) => Promise<string> | string;
 }
 
 /** A package whose signature, form and schema hold (steps 1–7 of the verification order). */
@@ -85,9 +96,12 @@ export async function openPackage(file: Uint8Array, options: OpenOptions): Promi
   if (key === undefined) return fail('E_KEY_UNKNOWN', `unknown key ${keyId}`, { keyId: keyId.slice(0, 64) });
   if (key.revoked) return fail('E_KEY_REVOKED', `revoked key ${keyId}`, { keyId });
   // 5. signature over PAE of the exact received payload bytes
-  if (!(await verifyEd25519(key.publicKeyRaw, signature, pae(payloadType, payloadBytes)))) {
-    return fail('E_SIG', 'signature does not verify');
-  }
+  const message = pae(payloadType, payloadBytes);
+  const verified =
+    options.signatureVerifier === undefined
+      ? await verifyEd25519(key.publicKeyRaw, signature, message)
+      : await options.signatureVerifier.verify(key.publicKeyRaw, signature, message);
+  if (!verified) return fail('E_SIG', 'signature does not verify');
   // 6. canonical JSON without duplicate keys, then the kind's schema
   const canonical = isCanonicalJsonBytes(payloadBytes);
   if (!canonical.ok) return canonical;
@@ -104,7 +118,7 @@ export async function openPackage(file: Uint8Array, options: OpenOptions): Promi
     kind,
     payloadType,
     payloadBytes,
-    payloadSha256: await sha256Hex(payloadBytes),
+    payloadSha256: await (options.sha256Hex ?? sha256Hex)(payloadBytes),
     payload: parsed.data,
     keyId,
     key,

@@ -13,38 +13,42 @@ import { defaultContainerLimits } from './container';
  * `info` is the UTF-8 of `scorebook.package/1`; `aad` is the magic, so the header is authenticated too.
  */
 
-const MAGIC = ascii('SCOREBOOK-SEALED/1\n');
-const INFO = ascii('scorebook.package/1');
+/** The sealed-file magic and the HPKE `info`, as text (docs/package-format.md §2.5, vectors `seal-magic`, `seal-info`). */
+export const SEAL_MAGIC_TEXT = 'SCOREBOOK-SEALED/1\n';
+export const SEAL_INFO_TEXT = 'scorebook.package/1';
+
+const MAGIC = ascii(SEAL_MAGIC_TEXT);
+const INFO = ascii(SEAL_INFO_TEXT);
 /** Nenc, Npk and Nsk of DHKEM(X25519, HKDF-SHA256) (RFC 9180 §7.1). */
-const KEY_BYTES = 32;
+export const SEAL_KEY_BYTES = 32;
 /** Nt of AES-256-GCM (RFC 9180 §7.3). */
-const TAG_BYTES = 16;
-const OVERHEAD = MAGIC.length + KEY_BYTES + TAG_BYTES;
+export const SEAL_TAG_BYTES = 16;
+/** Magic, enc and tag: a sealed file is this much longer than its plaintext. */
+export const SEAL_OVERHEAD = MAGIC.length + SEAL_KEY_BYTES + SEAL_TAG_BYTES;
 
 /** By default a sealed file may carry a container of the largest size unpackContainer accepts. */
-const DEFAULT_MAX_SEALED_BYTES = defaultContainerLimits.maxFileBytes + OVERHEAD;
+export const DEFAULT_MAX_SEALED_BYTES = defaultContainerLimits.maxFileBytes + SEAL_OVERHEAD;
 
-let cachedSuite: CipherSuite | undefined;
-
-function suite(): CipherSuite {
-  cachedSuite ??= new CipherSuite({
-    kem: new DhkemX25519HkdfSha256(),
-    kdf: new HkdfSha256(),
-    aead: new Aes256Gcm(),
-  });
-  return cachedSuite;
-}
+/**
+ * The suite, built once when the module loads: a constant holding no keys and no per-call state (house rule: no
+ * module-level mutable state). The library looks up WebCrypto lazily on first use, not here.
+ */
+const SUITE = new CipherSuite({
+  kem: new DhkemX25519HkdfSha256(),
+  kdf: new HkdfSha256(),
+  aead: new Aes256Gcm(),
+});
 
 /**
  * Makes an X25519 key pair for receiving sealed packages, as raw 32-byte keys (RFC 7748 encoding),
  * so main can wrap the private bytes with a passphrase-derived key and store them.
  */
 export async function generateReceivingKeyPair(): Promise<{ publicKeyRaw: Uint8Array; privateKeyRaw: Uint8Array }> {
-  const { kem } = suite();
+  const { kem } = SUITE;
   const pair = await kem.generateKeyPair();
   const publicKeyRaw = new Uint8Array((await kem.serializePublicKey(pair.publicKey)).slice(0));
   const privateKeyRaw = new Uint8Array((await kem.serializePrivateKey(pair.privateKey)).slice(0));
-  if (publicKeyRaw.length !== KEY_BYTES || privateKeyRaw.length !== KEY_BYTES) {
+  if (publicKeyRaw.length !== SEAL_KEY_BYTES || privateKeyRaw.length !== SEAL_KEY_BYTES) {
     throw new Error('X25519 key pair of unexpected length');
   }
   return { publicKeyRaw, privateKeyRaw };
@@ -74,9 +78,9 @@ async function seal(
   plaintext: Uint8Array,
   ikmE: Uint8Array | undefined,
 ): Promise<Result<Uint8Array>> {
-  if (recipientPublicRaw.length !== KEY_BYTES) return fail('E_SEAL', 'recipient public key is not 32 bytes');
+  if (recipientPublicRaw.length !== SEAL_KEY_BYTES) return fail('E_SEAL', 'recipient public key is not 32 bytes');
   try {
-    const hpke = suite();
+    const hpke = SUITE;
     const recipientPublicKey = await hpke.kem.deserializePublicKey(recipientPublicRaw);
     const params = { recipientPublicKey, info: INFO };
     const sealed = await hpke.seal(
@@ -87,11 +91,11 @@ async function seal(
     );
     const enc = new Uint8Array(sealed.enc);
     const ct = new Uint8Array(sealed.ct);
-    if (enc.length !== KEY_BYTES) return fail('E_SEAL', 'unexpected encapsulated key length');
+    if (enc.length !== SEAL_KEY_BYTES) return fail('E_SEAL', 'unexpected encapsulated key length');
     const out = new Uint8Array(MAGIC.length + enc.length + ct.length);
     out.set(MAGIC, 0);
     out.set(enc, MAGIC.length);
-    out.set(ct, MAGIC.length + KEY_BYTES);
+    out.set(ct, MAGIC.length + SEAL_KEY_BYTES);
     return ok(out);
   } catch {
     // RFC 9180 §7.1.4: an all-zero X25519 shared secret (a low-order public key) aborts encapsulation.
@@ -116,13 +120,13 @@ export async function openSealed(
     });
   }
   if (!isSealed(sealed)) return fail('E_SEAL', 'not a sealed package (magic missing)');
-  if (sealed.length < OVERHEAD) return fail('E_SEAL', 'sealed file is truncated');
-  if (recipientPrivateRaw.length !== KEY_BYTES) return fail('E_SEAL', 'private key is not 32 bytes');
+  if (sealed.length < SEAL_OVERHEAD) return fail('E_SEAL', 'sealed file is truncated');
+  if (recipientPrivateRaw.length !== SEAL_KEY_BYTES) return fail('E_SEAL', 'private key is not 32 bytes');
   try {
-    const hpke = suite();
+    const hpke = SUITE;
     const recipientKey = await hpke.kem.deserializePrivateKey(recipientPrivateRaw);
-    const enc = sealed.subarray(MAGIC.length, MAGIC.length + KEY_BYTES);
-    const ct = sealed.subarray(MAGIC.length + KEY_BYTES);
+    const enc = sealed.subarray(MAGIC.length, MAGIC.length + SEAL_KEY_BYTES);
+    const ct = sealed.subarray(MAGIC.length + SEAL_KEY_BYTES);
     const plaintext = await hpke.open({ recipientKey, enc, info: INFO }, ct, MAGIC);
     return ok(new Uint8Array(plaintext));
   } catch {

@@ -182,6 +182,28 @@ describe('parseEnvelope rejects malformed envelopes with E_MALFORMED', () => {
     else expect(got).toBe(expected);
   });
 
+  it('reads ASCII and non-ASCII envelopes alike (the all-ASCII fast path decodes as UTF-8 does)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), fc.string({ unit: 'binary' }), (type, id) => {
+        const signature = new Uint8Array(64).fill(id.length & 0xff);
+        const parts = { payloadType: type, payloadBytes: utf8Encode(id), keyId: id, signature };
+        let bytes: Uint8Array;
+        try {
+          bytes = serializeEnvelope(parts);
+        } catch {
+          return; // a lone surrogate: not sendable, and not what this test is about
+        }
+        const parsed = parseEnvelope(bytes);
+        expect(parsed.ok && parsed.value).toEqual(parts);
+        // A trailing byte after the JSON is refused on both paths: DEL (ASCII) and é (UTF-8).
+        for (const extra of ['\u007f', 'é']) {
+          expect(parseEnvelope(utf8Encode(`${utf8Decode(bytes) ?? ''}${extra}`)).ok).toBe(false);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('rejects invalid UTF-8 and oversized input', () => {
     const bytes = utf8Encode(envelopeText());
     const broken = Uint8Array.from([...bytes.slice(0, 20), 0xc0, 0x80, ...bytes.slice(20)]);

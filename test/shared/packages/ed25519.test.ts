@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../src-shared/contract/result';
 import { fromHex, sha256Hex, toHex, utf8Encode } from '../../../src-shared/packages/bytes';
 import {
+  createVerifyKeyCache,
   exportPrivatePkcs8,
   exportPublicRaw,
   fingerprintOf,
@@ -13,7 +14,7 @@ import {
   signEd25519,
   verifyEd25519,
 } from '../../../src-shared/packages/ed25519';
-import type { CryptoKeyLike } from '../../../src-shared/packages/web-crypto';
+import { webCrypto, type CryptoKeyLike } from '../../../src-shared/packages/web-crypto';
 
 /** PKCS#8 wrapping of a 32-byte Ed25519 seed (RFC 8410 section 7: OneAsymmetricKey, id-Ed25519). */
 const PKCS8_PREFIX = '302e020100300506032b657004220420';
@@ -171,6 +172,67 @@ describe('bad input', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('createVerifyKeyCache', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Counts WebCrypto key imports from here on. */
+  const countImports = () => vi.spyOn(webCrypto().subtle, 'importKey');
+
+  it('answers exactly as verifyEd25519 for the RFC 8032 vectors, flipped bits and swapped keys', async () => {
+    const cache = createVerifyKeyCache();
+    for (const vector of RFC8032) {
+      const [publicRaw, signature, message] = [hex(vector.public), hex(vector.signature), hex(vector.message)];
+      expect(await cache.verify(publicRaw, signature, message)).toBe(true);
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: 511 }), fc.nat({ max: 255 }), async (s, k) => {
+          const [sig, key] = [flipBit(signature, s), flipBit(publicRaw, k)];
+          expect(await cache.verify(publicRaw, sig, message)).toBe(await verifyEd25519(publicRaw, sig, message));
+          expect(await cache.verify(key, signature, message)).toBe(await verifyEd25519(key, signature, message));
+        }),
+        { numRuns: 20 },
+      );
+    }
+    // A key cached for one vector never verifies another vector's signature.
+    const [a, b] = [RFC8032[0], RFC8032[2]];
+    expect(await cache.verify(hex(a.public), hex(b.signature), hex(b.message))).toBe(false);
+    expect(await cache.verify(hex(b.public), hex(b.signature), hex(b.message))).toBe(true);
+  });
+
+  it('imports each distinct public key once, and keeps nothing it could not import', async () => {
+    const cache = createVerifyKeyCache();
+    const imports = countImports();
+    const [a, b] = [RFC8032[0], RFC8032[1]];
+    for (let round = 0; round < 3; round++) {
+      expect(await cache.verify(hex(a.public), hex(a.signature), hex(a.message))).toBe(true);
+      expect(await cache.verify(hex(b.public), hex(b.signature), hex(b.message))).toBe(true);
+      expect(await cache.verify(hex(a.public), hex(b.signature), hex(b.message))).toBe(false);
+    }
+    expect(imports).toHaveBeenCalledTimes(2);
+    imports.mockRejectedValue(new Error('refused'));
+    const unknown = new Uint8Array(32).fill(7);
+    expect(await cache.verify(unknown, hex(a.signature), new Uint8Array())).toBe(false);
+    expect(await cache.verify(unknown, hex(a.signature), new Uint8Array())).toBe(false);
+    expect(imports).toHaveBeenCalledTimes(4);
+  });
+
+  it('starts over at maxKeys distinct keys, and refuses wrong lengths without importing', async () => {
+    const cache = createVerifyKeyCache(2);
+    const imports = countImports();
+    const verifyAll = async (): Promise<boolean[]> =>
+      Promise.all(RFC8032.map((v) => cache.verify(hex(v.public), hex(v.signature), hex(v.message))));
+    expect(await verifyAll()).toEqual([true, true, true]);
+    expect(await verifyAll()).toEqual([true, true, true]);
+    expect(imports.mock.calls.length).toBeGreaterThan(3); // three keys never fit in two places
+    imports.mockClear();
+    const vector = RFC8032[1];
+    expect(await cache.verify(hex(vector.public).slice(1), hex(vector.signature), hex(vector.message))).toBe(false);
+    expect(await cache.verify(hex(vector.public), hex(vector.signature).slice(1), hex(vector.message))).toBe(false);
+    expect(imports).not.toHaveBeenCalled();
   });
 });
 

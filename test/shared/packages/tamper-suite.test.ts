@@ -1,5 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createNodeSignatureVerifier } from '../../../src-main/services/node-verify';
 import { sha256Hex, utf8Encode } from '../../../src-shared/packages/bytes';
+import { createVerifyKeyCache } from '../../../src-shared/packages/ed25519';
 import { payloadTypeOf } from '../../../src-shared/packages/payload-schemas';
 import { attachmentRef, makeSigner, officeKeys, registered, sheetPayload } from '../../support/package-world';
 import {
@@ -30,7 +32,9 @@ beforeAll(async () => {
       await attachmentRef(photos[1] ?? new Uint8Array(), 'record.jpg'),
     ],
   });
-  world = { expert, other, office: await officeKeys(), photos, state: freshState(), valid, keys: new Map() };
+  const office = await officeKeys();
+  const verifiers = { webCrypto: createVerifyKeyCache(), node: createNodeSignatureVerifier() };
+  world = { expert, other, office, photos, state: freshState(), valid, keys: new Map(), verifiers };
 });
 
 beforeEach(() => {
@@ -190,6 +194,16 @@ describe('steps 3–5: type, key, signature', () => {
     expect(codeOf(await verifyAll(world, file))).toBe('E_KEY_REVOKED');
     world.keys.delete(world.expert.fingerprint);
     expect(codeOf(await verifyAll(world, file))).toBe('E_KEY_UNKNOWN');
+  });
+
+  it('uses the key the registry holds now, not one cached before: revoked, then replaced (E_KEY_REVOKED, E_SIG)', async () => {
+    const file = await assemble(world, await honest());
+    expect(codeOf(await verifyAll(world, file))).toBe('ok:accept'); // the expert's key is now cached
+    Object.assign(world.state, freshState());
+    world.keys.set(world.expert.fingerprint, registered(world.expert, true));
+    expect(codeOf(await verifyAll(world, file))).toBe('E_KEY_REVOKED');
+    world.keys.set(world.expert.fingerprint, { ...registered(world.other), owner: world.expert.id });
+    expect(codeOf(await verifyAll(world, file))).toBe('E_SIG');
   });
 
   it('refuses a key id naming another registered expert: the registry key decides (E_SIG)', async () => {

@@ -1,12 +1,14 @@
 import { zipSync } from 'fflate';
+import { nodeOpenSealed } from '../../../src-main/services/node-hpke';
+import { nodeSha256Hex } from '../../../src-main/services/node-verify';
 import type { Result } from '../../../src-shared/contract/result';
 import { encodeBase64 } from '../../../src-shared/packages/base64';
 import { sha256Hex, utf8Decode, utf8Encode } from '../../../src-shared/packages/bytes';
 import { packContainer } from '../../../src-shared/packages/container';
 import { pae } from '../../../src-shared/packages/dsse';
-import { signEd25519 } from '../../../src-shared/packages/ed25519';
+import { signEd25519, type Ed25519Verifier } from '../../../src-shared/packages/ed25519';
 import { canonicalBytes, type JsonValue } from '../../../src-shared/packages/jcs';
-import { openPackage, type RegisteredKey } from '../../../src-shared/packages/open-package';
+import { openPackage, type OpenOptions, type RegisteredKey } from '../../../src-shared/packages/open-package';
 import { payloadTypeOf, type SheetPayload } from '../../../src-shared/packages/payload-schemas';
 import { openSealed, sealTo } from '../../../src-shared/packages/seal';
 import { verifyForOffice, type OfficeVerdict } from '../../../src-shared/packages/verify-office';
@@ -32,6 +34,11 @@ export interface World {
   readonly photos: Uint8Array[];
   readonly state: MemoryOffice;
   readonly keys: Map<string, RegisteredKey>;
+  /**
+   * Signature verifiers kept for the whole suite, as an office run keeps them: every mutation, revocation and key swap
+   * is checked with keys cached by earlier cases. `webCrypto` is createVerifyKeyCache, `node` main's node:crypto one.
+   */
+  readonly verifiers: { readonly webCrypto: Ed25519Verifier; readonly node: Ed25519Verifier };
   readonly valid: SheetPayload;
 }
 
@@ -85,21 +92,47 @@ export async function assemble(
   return sealed.value;
 }
 
-/** The whole office verification: steps 1–7 (open) and 8–11 (office state). */
+/**
+ * The whole office verification: steps 1–7 (open) and 8–11 (office state), by two readers that must agree on every
+ * verdict: src-shared alone (WebCrypto HPKE and Ed25519, keys cached) and main's (node-hpke, node:crypto Ed25519 and
+ * SHA-256). The first one's verdict is returned; a disagreement throws. verifyForOffice only reads the state.
+ */
 export async function verifyAll(
   world: World,
   file: Uint8Array,
   maxFileBytes = 64 * 1024 * 1024,
 ): Promise<Result<OfficeVerdict>> {
-  const opened = await openPackage(file, {
+  const common = {
     maxFileBytes,
-    openSeal: (sealed) => openSealed(world.office.privateKeyRaw, sealed),
     acceptedKinds: ['sheet', 'declaration', 'pledge'],
     requireSealed: true,
     keyFor: (fp) => world.keys.get(fp),
-  });
-  if (!opened.ok) return opened;
-  return verifyForOffice(opened.value, world.state);
+  } satisfies Partial<OpenOptions>;
+  const readers: OpenOptions[] = [
+    {
+      ...common,
+      openSeal: (sealed) => openSealed(world.office.privateKeyRaw, sealed),
+      signatureVerifier: world.verifiers.webCrypto,
+    },
+    {
+      ...common,
+      openSeal: (sealed) => nodeOpenSealed(world.office.privateKeyRaw, sealed),
+      signatureVerifier: world.verifiers.node,
+      sha256Hex: nodeSha256Hex,
+    },
+  ];
+  const [shared, main] = await Promise.all(
+    readers.map(async (options) => {
+      const opened = await openPackage(file, options);
+      return opened.ok ? verifyForOffice(opened.value, world.state) : opened;
+    }),
+  );
+  if (shared === undefined || main === undefined) throw new Error('two readers expected');
+  const verdict = (result: Result<OfficeVerdict>): unknown => (result.ok ? result.value : result.error);
+  if (JSON.stringify(verdict(shared)) !== JSON.stringify(verdict(main))) {
+    throw new Error(`readers disagree: ${JSON.stringify(verdict(shared))} vs ${JSON.stringify(verdict(main))}`);
+  }
+  return shared;
 }
 
 export function codeOf(result: Result<OfficeVerdict>): string {

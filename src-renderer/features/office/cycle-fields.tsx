@@ -15,6 +15,32 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A labelled number box: `range` is [min, max, step]; the text goes to `onChange` as typed. */
+function NumberField({
+  label,
+  range,
+  value,
+  onChange,
+}: {
+  label: string;
+  range: readonly [number, number, number];
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <Field label={label}>
+      <input
+        type="number"
+        min={range[0]}
+        max={range[1]}
+        step={range[2]}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
 /** An integer input that keeps the last valid number (an empty box reads as 0, so the sum check shows it). */
 function intOf(text: string): number {
   const value = Number.parseInt(text, 10);
@@ -127,56 +153,36 @@ export function CycleFields({
           ))}
         </select>
       </Field>
-      <Field label={t('office.field.awardLimit')}>
-        <input
-          type="number"
-          min={0}
-          max={5}
-          value={settings.awardLimit}
-          onChange={(e) => set('awardLimit', intOf(e.target.value))}
-        />
-      </Field>
-      <Field label={t('office.field.nominationLimit')}>
-        <input
-          type="number"
-          min={0}
-          max={10}
-          value={settings.nominationLimit}
-          onChange={(e) => set('nominationLimit', intOf(e.target.value))}
-        />
-      </Field>
-      <Field label={t('office.field.strengthWithEvidenceFrom')}>
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={5}
-          value={rule(settings.commentRules.strengthWithEvidenceFrom)}
-          onChange={(e) =>
-            set('commentRules', { ...settings.commentRules, strengthWithEvidenceFrom: ruleOf(e.target.value) })
-          }
-        />
-      </Field>
-      <Field label={t('office.field.ofiUpTo')}>
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={5}
-          value={rule(settings.commentRules.ofiUpTo)}
-          onChange={(e) => set('commentRules', { ...settings.commentRules, ofiUpTo: ruleOf(e.target.value) })}
-        />
-      </Field>
-      <Field label={t('office.field.spreadThreshold')}>
-        <input
-          type="number"
-          min={5}
-          max={100}
-          step={5}
-          value={settings.spreadThreshold}
-          onChange={(e) => set('spreadThreshold', intOf(e.target.value))}
-        />
-      </Field>
+      <NumberField
+        label={t('office.field.awardLimit')}
+        range={[0, 5, 1]}
+        value={String(settings.awardLimit)}
+        onChange={(text) => set('awardLimit', intOf(text))}
+      />
+      <NumberField
+        label={t('office.field.nominationLimit')}
+        range={[0, 10, 1]}
+        value={String(settings.nominationLimit)}
+        onChange={(text) => set('nominationLimit', intOf(text))}
+      />
+      <NumberField
+        label={t('office.field.strengthWithEvidenceFrom')}
+        range={[0, 100, 5]}
+        value={rule(settings.commentRules.strengthWithEvidenceFrom)}
+        onChange={(text) => set('commentRules', { ...settings.commentRules, strengthWithEvidenceFrom: ruleOf(text) })}
+      />
+      <NumberField
+        label={t('office.field.ofiUpTo')}
+        range={[0, 100, 5]}
+        value={rule(settings.commentRules.ofiUpTo)}
+        onChange={(text) => set('commentRules', { ...settings.commentRules, ofiUpTo: ruleOf(text) })}
+      />
+      <NumberField
+        label={t('office.field.spreadThreshold')}
+        range={[5, 100, 5]}
+        value={String(settings.spreadThreshold)}
+        onChange={(text) => set('spreadThreshold', intOf(text))}
+      />
       <Field label={t('office.field.pledgeText')}>
         <textarea rows={7} required value={settings.pledgeText} onChange={(e) => set('pledgeText', e.target.value)} />
       </Field>

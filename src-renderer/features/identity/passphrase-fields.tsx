@@ -51,3 +51,29 @@ export function PassphraseFields({
     </>
   );
 }
+
+/** The current passphrase, once (unlock, turning on quick unlock). */
+export function CurrentPassphraseField({
+  value,
+  onChange,
+  autoFocus = false,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {t('identity.passphrase')}
+      <input
+        type="password"
+        required
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete="current-password"
+        autoFocus={autoFocus}
+      />
+    </label>
+  );
+}

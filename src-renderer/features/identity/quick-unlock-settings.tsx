@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { useServices } from '../../components/services';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n';
+import { CurrentPassphraseField } from './passphrase-fields';
 
 /**
  * Quick unlock on the profile page: turn it on (the passphrase is checked against the key file first) or off. Where
@@ -59,16 +60,7 @@ export function QuickUnlockSettings() {
           <p role="status" data-testid="quick-unlock-status">
             {t('quick.off')}
           </p>
-          <label>
-            {t('identity.passphrase')}
-            <input
-              type="password"
-              required
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              autoComplete="current-password"
-            />
-          </label>
+          <CurrentPassphraseField value={passphrase} onChange={setPassphrase} />
           <button type="submit">{t('quick.enable')}</button>
         </form>
       )}

@@ -5,6 +5,7 @@ import { formatFingerprint } from '../../../src-shared/packages/ed25519';
 import { ErrorBanner } from '../../components/error-banner';
 import { useServices } from '../../components/services';
 import { useI18n } from '../../i18n/i18n';
+import { CurrentPassphraseField } from './passphrase-fields';
 import { useQuickUnlockOffer } from './quick-unlock-settings';
 import { useCountdown } from './use-countdown';
 
@@ -62,17 +63,7 @@ export function UnlockForm({
       )}
       <p>{t('identity.unlockIntro')}</p>
       {error !== undefined && <ErrorBanner error={error} />}
-      <label>
-        {t('identity.passphrase')}
-        <input
-          type="password"
-          required
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          autoComplete="current-password"
-          autoFocus
-        />
-      </label>
+      <CurrentPassphraseField value={passphrase} onChange={setPassphrase} autoFocus />
       {left > 0 && <p role="status">{t('identity.waitSeconds', { seconds: left })}</p>}
       <button type="submit" className="primary" disabled={busy || left > 0} aria-busy={busy}>
         {busy ? t('identity.unlocking') : t('identity.unlock')}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const line = z.string().min(1).max(200);
 
-/** A native confirmation dialog from main (the desktop shell's message box), modal to the app window. */
+/** A native confirmation dialog from main (the desktop shell's message box), modal over the app. */
 export const confirmRequestSchema = z
   .object({
     title: line,

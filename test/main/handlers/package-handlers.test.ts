@@ -2,20 +2,16 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src-main/handlers/create-handlers';
-import { createDispatch, type Dispatch } from '../../../src-main/handlers/dispatch';
+import type { Dispatch } from '../../../src-main/handlers/dispatch';
 import { expertIdOf } from '../../../src-main/services/enrollment-package';
-import { secureRandom } from '../../../src-main/services/secure-random';
-import { contract, identityStatusSchema, signedPackageSchema } from '../../../src-shared/contract/channels';
-import { decodeBase64Strict } from '../../../src-shared/packages/base64';
+import { contract, signedPackageSchema } from '../../../src-shared/contract/channels';
 import { sha256Hex, utf8Encode } from '../../../src-shared/packages/bytes';
-import type { OpenedPackage } from '../../../src-shared/packages/open-package';
-import { chainKeyOf, verifyForOffice } from '../../../src-shared/packages/verify-office';
-import type { MemoryOffice } from '../../support/package-world';
-import { shippedResourcesDir } from './temp-resources';
+import { verifyForOffice } from '../../../src-shared/packages/verify-office';
 import {
+  accept,
   demoOfficeReceivingPrivate,
   errorOf,
+  expertApp,
   importDemo,
   importOfficeAssignment,
   officeFor,
@@ -24,49 +20,19 @@ import {
   valueOf,
 } from './expert-world';
 
-const kdf = { N: 2 ** 10, r: 8, p: 1 };
-const pass = 'correct horse battery';
-const profile = { name: '李四', workUnit: '新疆质量协会', title: '', phone: '', fields: [] };
 const importSchema = contract['assignments:import'].response;
 const statusSchema = contract['assignments:status'].response;
 
 let dataDir: string;
 let clock: number;
 
+/** A fresh app on this test's data folder and clock (expert-world.ts). */
 function start(): Dispatch {
-  return createDispatch(
-    createHandlers({
-      resourcesDir: shippedResourcesDir,
-      dataDir,
-      transport: 'web',
-      appVersion: '1.2.3',
-      now: () => clock,
-      random: secureRandom,
-      kdf,
-    }),
-  );
+  return expertApp(dataDir, () => clock).start();
 }
 
-interface Expert {
-  readonly dispatch: Dispatch;
-  readonly fingerprint: string;
-  readonly signingPublicKey: Uint8Array;
-  readonly receivingPublicKey: Uint8Array;
-}
-
-async function expert(): Promise<Expert> {
-  const dispatch = start();
-  const created = identityStatusSchema.parse(valueOf(await dispatch('identity:create', { profile, passphrase: pass })));
-  const keyFile = JSON.parse(await readFile(join(dataDir, 'keys.json'), 'utf8')) as {
-    signing: { publicKey: string };
-    receiving: { publicKey: string };
-  };
-  const signingPublicKey = decodeBase64Strict(keyFile.signing.publicKey);
-  const receivingPublicKey = decodeBase64Strict(keyFile.receiving.publicKey);
-  if (created.fingerprint === null || signingPublicKey === undefined || receivingPublicKey === undefined) {
-    throw new Error('test setup: no identity');
-  }
-  return { dispatch, fingerprint: created.fingerprint, signingPublicKey, receivingPublicKey };
+async function expert() {
+  return expertApp(dataDir, () => clock).expert();
 }
 
 async function status(dispatch: Dispatch, assignmentId: string) {
@@ -266,10 +232,3 @@ describe('a pledge under an office assignment', () => {
     expect((await status(me.dispatch, demo.payload.assignment.id)).pledged).toBe(false);
   });
 });
-
-/** What the office stores on acceptance: the package id and the chain head. */
-function accept(office: MemoryOffice, opened: OpenedPackage): void {
-  const payload = opened.payload as Parameters<typeof chainKeyOf>[0] & { packageId: string; seq: number };
-  office.packages.set(payload.packageId, opened.payloadSha256);
-  office.heads.set(chainKeyOf(payload), { seq: payload.seq, payloadSha256: opened.payloadSha256 });
-}

@@ -13,6 +13,7 @@ import { createDemoHandlers } from './demo-handlers';
 import { createAssignmentHandlers } from './assignment-handlers';
 import type { Handlers } from './handler-types';
 import { createIdentityHandlers } from './identity-handlers';
+import { createOfficeHandlers } from './office-handlers';
 import { createPackageHandlers } from './package-handlers';
 import type { PlatformServices } from './platform';
 import { createPlatformHandlers } from './platform-handlers';
@@ -111,5 +112,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPlatformHandlers(platform),
     ...createQuickUnlockHandlers({ keys, settings, quickUnlock: platform.quickUnlock }),
     ...createSheetHandlers({ ...packageDeps, files }),
+    ...createOfficeHandlers(),
   };
 }

@@ -1,5 +1,13 @@
 import { useEffect, useState } from 'react';
 
+/** The office's pages of one cycle, in the order its tabs show them. */
+export const officeTabs = ['settings', 'applicants', 'panels', 'inbox', 'results'] as const;
+export type OfficeTab = (typeof officeTabs)[number];
+
+function isOfficeTab(text: string): text is OfficeTab {
+  return (officeTabs as readonly string[]).includes(text);
+}
+
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'profile' }
@@ -12,7 +20,15 @@ export type Route =
       readonly applicantId: string;
       readonly itemId: string | undefined;
     }
-  | { readonly page: 'office-cycle'; readonly cycleId: string }
+  | { readonly page: 'office-cycle'; readonly cycleId: string; readonly tab: OfficeTab }
+  /** One applicant at one stage of a cycle: the experts × items matrix, its charts and the consensus. */
+  | {
+      readonly page: 'office-applicant';
+      readonly cycleId: string;
+      readonly stage: string;
+      readonly applicantId: string;
+    }
+  | { readonly page: 'office-experts' }
   | { readonly page: 'not-found' };
 
 /** Parses `#/assignments/<id>/applicants/<id>/items/<id>`; the hash keeps routes working from app:// and http. */
@@ -32,9 +48,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0 || hash.startsWith('#token=')) return { page: 'home' };
   if (parts.length === 1 && parts[0] === 'profile') return { page: 'profile' };
   if (parts.length === 1 && parts[0] === 'outbox') return { page: 'outbox' };
-  if (parts.length === 3 && parts[0] === 'office' && parts[1] === 'cycles' && parts[2] !== undefined) {
-    return { page: 'office-cycle', cycleId: parts[2] };
-  }
+  if (parts[0] === 'office') return parseOfficeRoute(parts.slice(1));
   const [a, assignmentId, b, applicantId, c, itemId] = parts;
   if (a !== 'assignments' || assignmentId === undefined) return { page: 'not-found' };
   if (b === undefined) return { page: 'applicants', assignmentId };
@@ -43,6 +57,19 @@ export function parseRoute(hash: string): Route {
   if (c === 'submit' && itemId === undefined) return { page: 'submit', assignmentId, applicantId };
   if (c !== 'items' || itemId === undefined || parts.length > 6) return { page: 'not-found' };
   return { page: 'scorebook', assignmentId, applicantId, itemId };
+}
+
+/** `experts`, `cycles/<id>`, `cycles/<id>/<tab>`, `cycles/<id>/results/<stage>/<applicantId>`. */
+function parseOfficeRoute(parts: readonly string[]): Route {
+  const [section, cycleId, tab, stage, applicantId] = parts;
+  if (section === 'experts' && parts.length === 1) return { page: 'office-experts' };
+  if (section !== 'cycles' || cycleId === undefined) return { page: 'not-found' };
+  if (tab === undefined) return { page: 'office-cycle', cycleId, tab: 'settings' };
+  if (tab === 'results' && stage !== undefined && applicantId !== undefined && parts.length === 5) {
+    return { page: 'office-applicant', cycleId, stage, applicantId };
+  }
+  if (parts.length === 3 && isOfficeTab(tab) && tab !== 'settings') return { page: 'office-cycle', cycleId, tab };
+  return { page: 'not-found' };
 }
 
 /** The hash for a route; ids are encoded so any id survives the round trip. */
@@ -57,7 +84,11 @@ export function routeHash(route: Route): string {
     case 'outbox':
       return '#/outbox';
     case 'office-cycle':
-      return `#/office/cycles/${e(route.cycleId)}`;
+      return `#/office/cycles/${e(route.cycleId)}${route.tab === 'settings' ? '' : `/${route.tab}`}`;
+    case 'office-applicant':
+      return `#/office/cycles/${e(route.cycleId)}/results/${e(route.stage)}/${e(route.applicantId)}`;
+    case 'office-experts':
+      return '#/office/experts';
     case 'submit':
       return `#/assignments/${e(route.assignmentId)}/applicants/${e(route.applicantId)}/submit`;
     case 'applicants':

@@ -12,11 +12,13 @@ import type {
   QuarantineRow,
   SheetRow,
 } from './row-schemas';
+import type { OfficeApplicantRow, OfficeConsensusRow, OfficeDecisionRow, OfficePanelRow } from './office-rows';
 import { declareV1 } from './schema/v1';
 import { declareV2 } from './schema/v2';
 import { declareV3 } from './schema/v3';
 import { declareV4 } from './schema/v4';
 import { declareV5 } from './schema/v5';
+import { declareV6 } from './schema/v6';
 
 /** The name of the expert's working database; it lives in the app origin's IndexedDB. */
 export const databaseName = 'scorebook';
@@ -34,6 +36,10 @@ export class ScorebookDb extends Dexie {
   declare assignmentPackages: Table<AssignmentPackageRow, string>;
   declare outbox: Table<OutboxRow, string>;
   declare officeCycles: Table<OfficeCycleRow, string>;
+  declare officeApplicants: Table<OfficeApplicantRow, string>;
+  declare officePanels: Table<OfficePanelRow, string>;
+  declare officeConsensus: Table<OfficeConsensusRow, string>;
+  declare officeDecisions: Table<OfficeDecisionRow, string>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a transaction resolves only once the data is flushed to disk,
@@ -44,6 +50,7 @@ export class ScorebookDb extends Dexie {
     declareV3(this);
     declareV4(this);
     declareV5(this);
+    declareV6(this);
   }
 }
 

@@ -99,3 +99,23 @@ export async function reviseOfficeCycle(
     return storageFailure(error);
   }
 }
+
+/** Counts assignments the office signed for the cycle; from the first one on, frozen settings need a reason. */
+export async function countAssignmentsIssued(
+  db: ScorebookDb,
+  id: string,
+  issued: number,
+  now: () => Date,
+): Promise<Result<OfficeCycleRow>> {
+  try {
+    return await db.transaction('rw', db.officeCycles, db.quarantine, async () => {
+      const current = await loadOfficeCycle(db, id, now);
+      if (current === undefined) return fail('E_CYCLE', `no cycle ${id}`, { cycleId: id });
+      const row: OfficeCycleRow = { ...current, assignmentsIssued: current.assignmentsIssued + issued };
+      await db.officeCycles.put(row);
+      return ok(row);
+    });
+  } catch (error) {
+    return storageFailure(error);
+  }
+}

@@ -1,3 +1,8 @@
+import { officeApplicantsEn } from './office/applicants';
+import { officeExpertsEn } from './office/experts';
+import { officePanelsEn } from './office/panels';
+import { officeInboxEn } from './office/inbox';
+import { officeResultsEn } from './office/results';
 import type { MessageKey } from './zh-cn';
 
 /** English, complete: the `Record<MessageKey, string>` type makes a missing key a compile error. */
@@ -218,6 +223,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
     'This computer has no secure system keychain (on Linux, only the insecure basic_text store), so quick unlock is not offered, to protect your passphrase.',
   'quick.unavailable.encryption-unavailable':
     'The operating system cannot provide encrypted storage right now, so quick unlock is not available.',
+  'office.tab.settings': 'Cycle settings',
+  'office.tabs': 'Pages of the cycle',
   'office.title': 'Office workstation',
   'office.intro':
     'Set up award cycles here; then register applicants and experts, form panels, issue assignments, take in and verify packages, and aggregate and rank.',
@@ -301,4 +308,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'receipts.summary':
     '{files} files processed: {confirmed} packages newly confirmed, {already} confirmed before, {problems} problems.',
   'receipts.problems': 'Receipts not taken',
+  ...officeApplicantsEn,
+  ...officeExpertsEn,
+  ...officePanelsEn,
+  ...officeInboxEn,
+  ...officeResultsEn,
 };

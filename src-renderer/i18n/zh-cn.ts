@@ -1,3 +1,8 @@
+import { officeApplicantsZh } from './office/applicants';
+import { officeExpertsZh } from './office/experts';
+import { officePanelsZh } from './office/panels';
+import { officeInboxZh } from './office/inbox';
+import { officeResultsZh } from './office/results';
 /** Chinese (zh-CN) is the app's first language; every key here must exist in en.ts too (type-checked). */
 export const zhCN = {
   'app.title': 'Scorebook 质量奖评审工作台',
@@ -208,6 +213,8 @@ export const zhCN = {
   'quick.unavailable.insecure-backend':
     '本机未配置安全的系统钥匙串（Linux 上仅有不安全的 basic_text 存储），为保护口令，快速解锁不可用。',
   'quick.unavailable.encryption-unavailable': '操作系统当前无法提供加密存储，快速解锁不可用。',
+  'office.tab.settings': '周期设置',
+  'office.tabs': '评审周期的页面',
   'office.title': '办公室工作台',
   'office.intro':
     '在这里设立评审周期（届），随后登记申报组织和评审专家、组建评审组、签发任务包、接收并核验评分包、汇总排名。',
@@ -289,6 +296,11 @@ export const zhCN = {
   'receipts.busy': '正在核验回执文件 {done}/{total}…',
   'receipts.summary': '已处理 {files} 个文件：新确认 {confirmed} 个评分包，{already} 个此前已确认，{problems} 个问题。',
   'receipts.problems': '未能采用的回执',
+  ...officeApplicantsZh,
+  ...officeExpertsZh,
+  ...officePanelsZh,
+  ...officeInboxZh,
+  ...officeResultsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -30,6 +30,19 @@ export const channelNames = [
   'identity:quick-unlock-enable',
   'identity:quick-unlock-disable',
   'identity:quick-unlock',
+  'office:experts-list',
+  'office:experts-import',
+  'office:expert-confirm',
+  'office:expert-update',
+  'office:expert-revoke',
+  'office:assignment-issue',
+  'office:assignments-list',
+  'office:inbox-import',
+  'office:inbox-list',
+  'office:receipts-export',
+  'office:sign-record',
+  'office:xlsx-read',
+  'office:xlsx-write',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

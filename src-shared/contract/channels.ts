@@ -9,6 +9,7 @@ import {
   saveToFolderRequestSchema,
   saveToFolderResultSchema,
 } from './platform-schemas';
+import { officeContract } from './office-channels';
 import { receiptImportSchema } from './receipt-schemas';
 
 const empty = z.object({}).strict();
@@ -237,6 +238,7 @@ export const contract = {
   'identity:quick-unlock-disable': { request: empty, response: quickUnlockStatusSchema },
   /** Unlocks with the keychain's copy of the passphrase. */
   'identity:quick-unlock': { request: empty, response: identityStatusSchema },
+  ...officeContract,
 } as const;
 
 export type Contract = typeof contract;

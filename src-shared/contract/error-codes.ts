@@ -98,6 +98,14 @@ export const errorCodes = [
   'E_CSV_QUOTE',
   'E_XLSX_READ',
   'E_XLSX_CELL',
+  // office: experts, panels, assignments
+  'E_NOT_OFFICE',
+  'E_EXPERT_DUPLICATE',
+  'E_EXPERT_UNKNOWN',
+  'E_EXPERT_UNCONFIRMED',
+  'E_FINGERPRINT_MISMATCH',
+  'E_CONFLICT',
+  'E_PANEL_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

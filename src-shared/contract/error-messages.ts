@@ -349,6 +349,34 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     'zh-CN': '单元格 {cell} 是一个超过 15 位的数字，Excel 已丢失其末几位。请将该列设为“文本”格式后重新输入。',
     en: 'Cell {cell} holds a number longer than 15 digits, whose last digits Excel has lost. Format the column as Text and enter it again.',
   },
+  E_NOT_OFFICE: {
+    'zh-CN': '此功能仅供评审办公室工作站使用；本机是专家的工作站。',
+    en: 'This is for the award office workstation only; this computer is an expert’s.',
+  },
+  E_EXPERT_DUPLICATE: {
+    'zh-CN': '专家“{name}”已登记（同一签名密钥，指纹 {fingerprint}）；未重复登记。',
+    en: 'The expert “{name}” is already registered (same signing key, fingerprint {fingerprint}); not registered twice.',
+  },
+  E_EXPERT_UNKNOWN: {
+    'zh-CN': '登记册中没有此专家（{expertId}）。请先导入其登记包。',
+    en: 'This expert ({expertId}) is not in the register. Import their enrollment package first.',
+  },
+  E_EXPERT_UNCONFIRMED: {
+    'zh-CN': '专家“{name}”的密钥指纹尚未经人工核对确认，暂不能分配任务。',
+    en: 'The fingerprint of the expert “{name}” has not been confirmed by a person yet; they cannot be assigned.',
+  },
+  E_FINGERPRINT_MISMATCH: {
+    'zh-CN': '输入的指纹与专家登记包中的指纹不一致，未确认。请与专家本人再次核对。',
+    en: 'The fingerprint entered does not match the one in the expert’s enrollment package; not confirmed. Check it with the expert again.',
+  },
+  E_CONFLICT: {
+    'zh-CN': '专家“{expert}”与申报组织“{applicant}”存在利益冲突（{reason}），不能分配。',
+    en: 'The expert “{expert}” has a conflict of interest with the applicant “{applicant}” ({reasonEn}) and cannot be assigned.',
+  },
+  E_PANEL_INVALID: {
+    'zh-CN': '评审组设置不完整：{detail}',
+    en: 'The panel is not complete: {detailEn}',
+  },
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

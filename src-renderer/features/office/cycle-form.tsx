@@ -65,7 +65,7 @@ function CycleForm({ cycle }: { cycle: OfficeCycleRow | undefined }) {
     setError(undefined);
     setReason('');
     setSaved(result.value.revision);
-    if (cycle === undefined) navigate({ page: 'office-cycle', cycleId: result.value.id });
+    if (cycle === undefined) navigate({ page: 'office-cycle', cycleId: result.value.id, tab: 'settings' });
   };
 
   return (

@@ -29,7 +29,7 @@ export function OfficeHome() {
         )}
       </p>
       <p>{t('office.intro')}</p>
-      <a className="button primary" href={routeHash({ page: 'office-cycle', cycleId: 'new' })}>
+      <a className="button primary" href={routeHash({ page: 'office-cycle', cycleId: 'new', tab: 'settings' })}>
         {t('office.newCycle')}
       </a>
       {cycles.status !== 'ready' ? (
@@ -51,7 +51,7 @@ export function OfficeHome() {
             {cycles.value.map((cycle) => (
               <tr key={cycle.id}>
                 <td>
-                  <a href={routeHash({ page: 'office-cycle', cycleId: cycle.id })}>
+                  <a href={routeHash({ page: 'office-cycle', cycleId: cycle.id, tab: 'settings' })}>
                     {cycle.settings.name[lang] || cycle.settings.name['zh-CN']}
                   </a>
                 </td>

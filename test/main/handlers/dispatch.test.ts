@@ -71,6 +71,34 @@ const pin = {
 
 const quick = { available: true, reason: null, stored: true };
 
+const expertRecord = {
+  expertId: 'expert-1',
+  profile: { name: '王专家', workUnit: '新疆大学', title: '教授', phone: '', fields: [] },
+  fingerprint,
+  signingPublicKey: 'A'.repeat(43) + '=',
+  receivingPublicKey: 'A'.repeat(43) + '=',
+  enrollmentPackageId: 'p',
+  enrolledAt: '2026-05-01T08:00:00.000Z',
+  status: 'pending' as const,
+  confirmedBy: null,
+  confirmedAt: null,
+  revokedAt: null,
+  revokeReason: null,
+};
+
+const issued = {
+  assignmentId: 'as-1',
+  cycleId: 'c-1',
+  stage: 'material' as const,
+  expertId: 'expert-1',
+  panelId: 'panel-1',
+  applicantIds: ['ap-1'],
+  packageId: 'p',
+  payloadSha256: 'ab'.repeat(32),
+  fileName: 'as-1.qapkg',
+  issuedAt: '2026-05-01T08:00:00.000Z',
+};
+
 /** Handlers that answer every channel correctly, as spies, with some replaced by the test. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
   return {
@@ -107,6 +135,30 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'identity:quick-unlock-enable': vi.fn(overrides['identity:quick-unlock-enable'] ?? (async () => ok(quick))),
     'identity:quick-unlock-disable': vi.fn(overrides['identity:quick-unlock-disable'] ?? (async () => ok(quick))),
     'identity:quick-unlock': vi.fn(overrides['identity:quick-unlock'] ?? (async () => ok(status))),
+    'office:experts-list': vi.fn(overrides['office:experts-list'] ?? (async () => ok([]))),
+    'office:experts-import': vi.fn(
+      overrides['office:experts-import'] ?? (async () => ok({ imported: [], rejected: [] })),
+    ),
+    'office:expert-confirm': vi.fn(overrides['office:expert-confirm'] ?? (async () => ok(expertRecord))),
+    'office:expert-update': vi.fn(overrides['office:expert-update'] ?? (async () => ok(expertRecord))),
+    'office:expert-revoke': vi.fn(overrides['office:expert-revoke'] ?? (async () => ok(expertRecord))),
+    'office:assignment-issue': vi.fn(
+      overrides['office:assignment-issue'] ?? (async () => ok({ ...issued, base64: 'U0NPUkU=' })),
+    ),
+    'office:assignments-list': vi.fn(overrides['office:assignments-list'] ?? (async () => ok([issued]))),
+    'office:inbox-import': vi.fn(overrides['office:inbox-import'] ?? (async () => ok([]))),
+    'office:inbox-list': vi.fn(
+      overrides['office:inbox-list'] ?? (async () => ok({ packages: [], rejected: [], acceptedCount: 0 })),
+    ),
+    'office:receipts-export': vi.fn(
+      overrides['office:receipts-export'] ?? (async () => ok({ fileName: 'r.qarcpt', base64: 'U0NPUkU=', count: 0 })),
+    ),
+    'office:sign-record': vi.fn(
+      overrides['office:sign-record'] ??
+        (async () => ok({ sha256: 'ab'.repeat(32), signature: 'U0NPUkU=', keyId: fingerprint, signedAt: 't' })),
+    ),
+    'office:xlsx-read': vi.fn(overrides['office:xlsx-read'] ?? (async () => ok({ rows: [], errors: [] }))),
+    'office:xlsx-write': vi.fn(overrides['office:xlsx-write'] ?? (async () => ok({ base64: 'U0NPUkU=' }))),
   } satisfies Handlers;
 }
 
@@ -227,9 +279,9 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 27 channels', () => {
+  it('has a handler for each of the contract’s 40 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(27);
+    expect(channels).toHaveLength(40);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash, type Route } from '../../../src-renderer/components/route';
+import { officeTabs, parseRoute, routeHash, type Route } from '../../../src-renderer/components/route';
 
 /** Ids as they may come: with `/`, spaces, `%`, `#`, `?`, Chinese and other Unicode; never empty (schemas say min 1). */
 const id = fc.oneof(
@@ -11,7 +11,13 @@ const id = fc.oneof(
 const route: fc.Arbitrary<Route> = fc.oneof(
   fc.constant<Route>({ page: 'home' }),
   id.map((assignmentId): Route => ({ page: 'applicants', assignmentId })),
-  id.map((cycleId): Route => ({ page: 'office-cycle', cycleId })),
+  fc
+    .tuple(id, fc.constantFrom(...officeTabs))
+    .map(([cycleId, tab]): Route => ({ page: 'office-cycle', cycleId, tab })),
+  fc
+    .tuple(id, id, id)
+    .map(([cycleId, stage, applicantId]): Route => ({ page: 'office-applicant', cycleId, stage, applicantId })),
+  fc.constant<Route>({ page: 'office-experts' }),
   fc
     .tuple(id, id, fc.option(id, { nil: undefined }))
     .map(([assignmentId, applicantId, itemId]): Route => ({ page: 'scorebook', assignmentId, applicantId, itemId })),

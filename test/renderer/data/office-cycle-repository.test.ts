@@ -52,7 +52,7 @@ describe('schema version 5', () => {
     const db = openDatabase(name, fakeIdb);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.officeCycles.count()).toBe(0);
     expect(await db.outbox.get('p')).toEqual(row);
   });

@@ -10,7 +10,7 @@ import {
   itemRowSchema,
   sheetRowSchema,
 } from '../../../src-renderer/data/row-schemas';
-import { schemaV5 } from '../../../src-renderer/data/schema/v5';
+import { schemaV6 } from '../../../src-renderer/data/schema/v6';
 import { itemHistory, loadSheetItems } from '../../../src-renderer/data/sheet-repository';
 import { fakeIdb, first, freshDatabaseName, testClock } from './support/test-database';
 import { readV1Tables, seedV1Database, v1SeedRows } from './support/v1-fixture';
@@ -33,14 +33,14 @@ function storesNotation(table: { schema: { primKey: { src: string }; indexes: { 
   return [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ');
 }
 
-describe('the current schema (version 5) and the version-1 rows it reads', () => {
-  it('opens at the current Dexie version (5) with exactly the tables and indexes of schemaV5', async () => {
+describe('the current schema (version 6) and the version-1 rows it reads', () => {
+  it('opens at the current Dexie version (6) with exactly the tables and indexes of schemaV6', async () => {
     const db = open(freshDatabaseName('schema'));
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV5).sort());
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV6).sort());
     for (const table of db.tables) {
-      expect(storesNotation(table), table.name).toBe(schemaV5[table.name as keyof typeof schemaV5]);
+      expect(storesNotation(table), table.name).toBe(schemaV6[table.name as keyof typeof schemaV6]);
     }
   });
 
@@ -48,7 +48,7 @@ describe('the current schema (version 5) and the version-1 rows it reads', () =>
     const db = open(freshDatabaseName('schema'));
     await db.open();
     const idb = db.backendDB();
-    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV5).sort());
+    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV6).sort());
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     const shape = Object.fromEntries(
       [...idb.objectStoreNames].map((name) => {
@@ -71,6 +71,11 @@ describe('the current schema (version 5) and the version-1 rows it reads', () =>
       outbox: { keyPath: 'packageId', auto: false, indexes: ['assignmentId', 'createdAt'] },
       // Added by version 5.
       officeCycles: { keyPath: 'id', auto: false, indexes: ['updatedAt'] },
+      // Added by version 6.
+      officeApplicants: { keyPath: 'id', auto: false, indexes: ['cycleId'] },
+      officePanels: { keyPath: 'id', auto: false, indexes: ['cycleId'] },
+      officeConsensus: { keyPath: 'id', auto: false, indexes: ['cycleId'] },
+      officeDecisions: { keyPath: 'id', auto: false, indexes: [] },
     });
   });
 
@@ -116,7 +121,7 @@ describe('the version-1 fixture (base of the upgrade tests)', () => {
     const seed = await seedV1Database(name);
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await readV1Tables(db)).toEqual({ ...seed, quarantine: [] });
   });
 

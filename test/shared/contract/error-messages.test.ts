@@ -34,6 +34,9 @@ const languageSpecific: Partial<Record<ErrorCode, Readonly<Record<string, string
   E_TABLE_HEADER_MISSING: applicantField,
   // A recommendation list is named in each language.
   E_AWARD_LIMIT: { listZh: 'listEn' },
+  // A conflict's reason and a panel's problem are sentences, written in each language.
+  E_CONFLICT: { reason: 'reasonEn' },
+  E_PANEL_INVALID: { detail: 'detailEn' },
 };
 
 /** The en placeholder a zh-CN placeholder of this code corresponds to. */

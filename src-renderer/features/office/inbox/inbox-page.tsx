@@ -1,0 +1,11 @@
+import { useI18n } from '../../../i18n/i18n';
+
+/** Placeholder until this screen is built (issue 4). */
+export function InboxPage(_props: { cycleId: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="page">
+      <h1>{t('officeInbox.title')}</h1>
+    </section>
+  );
+}

@@ -11,9 +11,7 @@ const id = fc.oneof(
 const route: fc.Arbitrary<Route> = fc.oneof(
   fc.constant<Route>({ page: 'home' }),
   id.map((assignmentId): Route => ({ page: 'applicants', assignmentId })),
-  fc
-    .tuple(id, fc.constantFrom(...officeTabs))
-    .map(([cycleId, tab]): Route => ({ page: 'office-cycle', cycleId, tab })),
+  fc.tuple(id, fc.constantFrom(...officeTabs)).map(([cycleId, tab]): Route => ({ page: 'office-cycle', cycleId, tab })),
   fc
     .tuple(id, id, id)
     .map(([cycleId, stage, applicantId]): Route => ({ page: 'office-applicant', cycleId, stage, applicantId })),

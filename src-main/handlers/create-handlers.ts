@@ -14,6 +14,7 @@ import { createAssignmentHandlers } from './assignment-handlers';
 import type { Handlers } from './handler-types';
 import { createIdentityHandlers } from './identity-handlers';
 import { createOfficeHandlers } from './office-handlers';
+import { createOfficeRecordHandlers } from './office-record-handlers';
 import { createPackageHandlers } from './package-handlers';
 import type { PlatformServices } from './platform';
 import { createPlatformHandlers } from './platform-handlers';
@@ -113,5 +114,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createQuickUnlockHandlers({ keys, settings, quickUnlock: platform.quickUnlock }),
     ...createSheetHandlers({ ...packageDeps, files }),
     ...createOfficeHandlers(),
+    ...createOfficeRecordHandlers({ keys, keyFilePath, now: deps.now }),
   };
 }

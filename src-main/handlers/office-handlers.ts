@@ -4,7 +4,10 @@ import type { Handlers } from './handler-types';
 type OfficeChannel = Extract<keyof Handlers, `office:${string}`>;
 
 /** TEMPORARY scaffold while the office handlers are built (issue 4); replaced in this session. */
-export function createOfficeHandlers(): Pick<Handlers, Exclude<OfficeChannel, 'office:pin'>> {
+export function createOfficeHandlers(): Pick<
+  Handlers,
+  Exclude<OfficeChannel, 'office:pin' | 'office:sign-record' | 'office:xlsx-read' | 'office:xlsx-write'>
+> {
   const no = async () => fail('E_NOT_AVAILABLE', 'office handlers not built yet', { feature: 'office' });
   return {
     'office:experts-list': no,
@@ -17,8 +20,5 @@ export function createOfficeHandlers(): Pick<Handlers, Exclude<OfficeChannel, 'o
     'office:inbox-import': no,
     'office:inbox-list': no,
     'office:receipts-export': no,
-    'office:sign-record': no,
-    'office:xlsx-read': no,
-    'office:xlsx-write': no,
   };
 }

@@ -66,6 +66,17 @@ export async function writeApplicantsXlsx(records: readonly ApplicantRecord[]): 
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
+/** Rows of text as an .xlsx workbook with one sheet: the first row bold and frozen, every cell typed text. */
+export async function writeTableXlsx(sheet: string, rows: readonly (readonly string[])[]): Promise<Uint8Array> {
+  const [header = [], ...body] = rows;
+  const data = [
+    header.map((value) => ({ value, type: String, fontWeight: 'bold' as const })),
+    ...body.map((row) => row.map((value) => (value === '' ? null : { value, type: String }))),
+  ];
+  const buffer = await writeXlsxFile(data, { sheet, stickyRowsCount: 1 }).toBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
 /** The spreadsheet address of a cell: row 3, column 2 → "B3". */
 export function cellAddress(line: number, column: number): string {
   let letters = '';

@@ -1,0 +1,68 @@
+/**
+ * How picked files are cut into `office:inbox-import` calls. The contract takes at most 500 files per call and the
+ * web host refuses a request body over 16 MiB, so a batch is bounded both by a count and by its total base64 size,
+ * leaving room for the JSON around the strings. A file that alone is over the size bound can never be sent; it is
+ * refused here (E_TOO_LARGE) and never read.
+ */
+
+export interface BatchLimits {
+  readonly maxFiles: number;
+  /** The sum of the batch's base64 lengths, in characters (= bytes in the request body). */
+  readonly maxBase64Chars: number;
+}
+
+export const defaultBatchLimits: BatchLimits = { maxFiles: 50, maxBase64Chars: 12 * 1024 * 1024 };
+
+/** The length of the base64 text of `bytes` bytes (padded, as btoa writes it). */
+export function base64Length(bytes: number): number {
+  return 4 * Math.ceil(bytes / 3);
+}
+
+/** The largest file (in bytes) whose base64 still fits the size bound: what E_TOO_LARGE reports as its limit. */
+export function maxFileBytes(limits: BatchLimits): number {
+  return Math.floor(limits.maxBase64Chars / 4) * 3;
+}
+
+export interface BatchPlan {
+  /** Indexes into the input, in input order, each batch non-empty and within the limits. */
+  readonly batches: readonly (readonly number[])[];
+  /** Indexes of files too large to send at all. */
+  readonly tooLarge: readonly number[];
+}
+
+/** Greedy in input order: a file goes into the current batch unless it would break a limit, then a new one starts. */
+export function planBatches(sizes: readonly number[], limits: BatchLimits = defaultBatchLimits): BatchPlan {
+  const batches: number[][] = [];
+  const tooLarge: number[] = [];
+  let current: number[] = [];
+  let chars = 0;
+  for (const [index, size] of sizes.entries()) {
+    const length = base64Length(size);
+    if (length > limits.maxBase64Chars) {
+      tooLarge.push(index);
+      continue;
+    }
+    if (current.length > 0 && (current.length >= limits.maxFiles || chars + length > limits.maxBase64Chars)) {
+      batches.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(index);
+    chars += length;
+  }
+  if (current.length > 0) batches.push(current);
+  return { batches, tooLarge };
+}
+
+/** Only signed packages are taken from a folder; anything else there (a README, a .qarcpt) is counted as skipped. */
+export function isPackageFileName(name: string): boolean {
+  return name.toLowerCase().endsWith('.qapkg');
+}
+
+/** Splits files into packages to import and the number of other files left alone. */
+export function takePackages<F extends { readonly name: string }>(
+  files: readonly F[],
+): { readonly packages: F[]; readonly skipped: number } {
+  const packages = files.filter((file) => isPackageFileName(file.name));
+  return { packages, skipped: files.length - packages.length };
+}

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  base64Length,
+  defaultBatchLimits,
+  isPackageFileName,
+  maxFileBytes,
+  planBatches,
+  takePackages,
+} from '../../../../../src-renderer/features/office/inbox/inbox-batches';
+
+const MiB = 1024 * 1024;
+
+describe('planBatches', () => {
+  it('keeps the default under the web host’s 16 MiB body cap and the contract’s 500 files', () => {
+    expect(defaultBatchLimits.maxBase64Chars).toBeLessThan(16 * MiB);
+    expect(defaultBatchLimits.maxFiles).toBeLessThanOrEqual(500);
+  });
+
+  it('cuts many small files by count, in order', () => {
+    const plan = planBatches(Array.from({ length: 120 }, () => 1000));
+    expect(plan.batches.map((batch) => batch.length)).toEqual([50, 50, 20]);
+    expect(plan.batches.flat()).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    expect(plan.tooLarge).toEqual([]);
+  });
+
+  it('cuts large files by their total base64 size', () => {
+    // 5 MiB of bytes is about 6.7 MiB of base64: two do not fit in 12 MiB together.
+    const plan = planBatches([5 * MiB, 5 * MiB, 1000, 5 * MiB]);
+    expect(plan.batches).toEqual([[0], [1, 2], [3]]);
+  });
+
+  it('refuses a file that alone is over the size bound, and only that one', () => {
+    const limit = maxFileBytes(defaultBatchLimits);
+    expect(base64Length(limit)).toBeLessThanOrEqual(defaultBatchLimits.maxBase64Chars);
+    expect(base64Length(limit + 1)).toBeGreaterThan(defaultBatchLimits.maxBase64Chars);
+    const plan = planBatches([10, limit + 1, limit, 10]);
+    expect(plan.tooLarge).toEqual([1]);
+    expect(plan.batches).toEqual([[0], [2], [3]]);
+  });
+
+  it('places every file exactly once and keeps every batch within both limits', () => {
+    const limits = { maxFiles: 4, maxBase64Chars: 400 };
+    fc.assert(
+      fc.property(fc.array(fc.nat(400), { maxLength: 60 }), (sizes) => {
+        const plan = planBatches(sizes, limits);
+        const placed = [...plan.batches.flat(), ...plan.tooLarge].sort((a, b) => a - b);
+        expect(placed).toEqual(sizes.map((_, i) => i));
+        for (const batch of plan.batches) {
+          expect(batch.length).toBeGreaterThan(0);
+          expect(batch.length).toBeLessThanOrEqual(limits.maxFiles);
+          const chars = batch.reduce((sum, i) => sum + base64Length(sizes[i] ?? 0), 0);
+          expect(chars).toBeLessThanOrEqual(limits.maxBase64Chars);
+        }
+        for (const i of plan.tooLarge) expect(base64Length(sizes[i] ?? 0)).toBeGreaterThan(limits.maxBase64Chars);
+      }),
+    );
+  });
+
+  it('has nothing to send for no files', () => {
+    expect(planBatches([])).toEqual({ batches: [], tooLarge: [] });
+  });
+});
+
+describe('base64Length', () => {
+  it('matches what btoa writes', () => {
+    for (const n of [0, 1, 2, 3, 4, 100, 1001]) expect(base64Length(n)).toBe(btoa('x'.repeat(n)).length);
+  });
+});
+
+describe('takePackages', () => {
+  it('takes .qapkg files (any case) and counts the rest as skipped', () => {
+    const files = ['a.qapkg', 'notes.txt', 'B.QAPKG', 'receipts.qarcpt', 'qapkg', 'dir/c.qapkg'].map((name) => ({
+      name,
+    }));
+    const taken = takePackages(files);
+    expect(taken.packages.map((file) => file.name)).toEqual(['a.qapkg', 'B.QAPKG', 'dir/c.qapkg']);
+    expect(taken.skipped).toBe(3);
+    expect(isPackageFileName('x.qapkg.txt')).toBe(false);
+  });
+});

@@ -106,6 +106,8 @@ export const errorCodes = [
   'E_FINGERPRINT_MISMATCH',
   'E_CONFLICT',
   'E_PANEL_INVALID',
+  'E_REASON_REQUIRED',
+  'E_VERSION_STALE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -377,6 +377,14 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     'zh-CN': '评审组设置不完整：{detail}',
     en: 'The panel is not complete: {detailEn}',
   },
+  E_REASON_REQUIRED: {
+    'zh-CN': '修改已签名的记录须说明理由（第 {version} 版起）；未保存。',
+    en: 'Changing a signed record needs a reason (from version {version} on); nothing was saved.',
+  },
+  E_VERSION_STALE: {
+    'zh-CN': '此记录已被另一窗口更新为第 {current} 版，本次签名的第 {given} 版未保存。请重新加载后再签名。',
+    en: 'This record was updated to version {current} in another window; the version {given} just signed was not saved. Reload and sign again.',
+  },
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

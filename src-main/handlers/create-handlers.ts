@@ -113,7 +113,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPlatformHandlers(platform),
     ...createQuickUnlockHandlers({ keys, settings, quickUnlock: platform.quickUnlock }),
     ...createSheetHandlers({ ...packageDeps, files }),
-    ...createOfficeHandlers(),
+    ...createOfficeHandlers({
+      keys,
+      keyFilePath,
+      dataDir: deps.dataDir,
+      files,
+      now: deps.now,
+      random: deps.random,
+      appVersion: deps.appVersion,
+    }),
     ...createOfficeRecordHandlers({ keys, keyFilePath, now: deps.now }),
   };
 }

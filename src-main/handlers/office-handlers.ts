@@ -1,24 +1,79 @@
-import { fail } from '../../src-shared/contract/result';
+import { join } from 'node:path';
+import { createArchiveFolder } from '../services/archive-folder';
+import type { KeyStore } from '../services/key-store';
+import { createOfficeLedgerStore } from '../services/office-ledger-store';
+import { createExpertRegistryStore, maxRegistryBytes } from '../services/office-registry';
+import type { ResourceFiles } from '../services/resource-files';
+import { createSecretFile } from '../services/secret-file';
 import type { Handlers } from './handler-types';
+import { createOfficeAssignmentHandlers } from './office-assignment-handlers';
+import { createOfficeExpertHandlers } from './office-expert-handlers';
+import { createOfficeInboxHandlers } from './office-inbox-handlers';
+
+/**
+ * The office workstation's registry, issuing, inbox and receipts (issue 4 items 4–6). Its files under the data
+ * folder:
+ *   office/experts.json      the key registry (scorebook.office-experts/1), rewritten atomically per change
+ *   office/enrollments/      every enrollment taken, as received
+ *   office/issued/           every assignment, as signed and sealed (<packageId>.qapkg)
+ *   office/ledger.jsonl      append-only: assignments issued, packages accepted (payload, receipt), files refused
+ *   inbox/accepted/          every accepted package, as received (<packageId>.qapkg)
+ *   inbox/rejected/          every refused file, unchanged (<SHA-256 of the file>.qapkg)
+ * The registry and ledger stores hold their state in this factory's closure (one per createHandlers).
+ */
 
 type OfficeChannel = Extract<keyof Handlers, `office:${string}`>;
+type BuiltHere = Exclude<OfficeChannel, 'office:pin' | 'office:sign-record' | 'office:xlsx-read' | 'office:xlsx-write'>;
 
-/** TEMPORARY scaffold while the office handlers are built (issue 4); replaced in this session. */
-export function createOfficeHandlers(): Pick<
-  Handlers,
-  Exclude<OfficeChannel, 'office:pin' | 'office:sign-record' | 'office:xlsx-read' | 'office:xlsx-write'>
-> {
-  const no = async () => fail('E_NOT_AVAILABLE', 'office handlers not built yet', { feature: 'office' });
+export interface OfficeDeps {
+  readonly keys: KeyStore;
+  /** Named in E_KEY_FILE_CORRUPT. */
+  readonly keyFilePath: string;
+  readonly dataDir: string;
+  /** The shipped resources: the criteria sheets are checked against. */
+  readonly files: ResourceFiles;
+  readonly now: () => number;
+  readonly random: (bytes: Uint8Array) => Uint8Array;
+  readonly appVersion: string;
+}
+
+export function createOfficeHandlers(deps: OfficeDeps): Pick<Handlers, BuiltHere> {
+  const officeDir = join(deps.dataDir, 'office');
+  const registryPath = join(officeDir, 'experts.json');
+  const registry = createExpertRegistryStore(
+    createSecretFile(registryPath, { maxBytes: maxRegistryBytes }),
+    registryPath,
+  );
+  const ledger = createOfficeLedgerStore(join(officeDir, 'ledger.jsonl'));
+  const { keys, keyFilePath, now, random, appVersion } = deps;
   return {
-    'office:experts-list': no,
-    'office:experts-import': no,
-    'office:expert-confirm': no,
-    'office:expert-update': no,
-    'office:expert-revoke': no,
-    'office:assignment-issue': no,
-    'office:assignments-list': no,
-    'office:inbox-import': no,
-    'office:inbox-list': no,
-    'office:receipts-export': no,
+    ...createOfficeExpertHandlers({
+      keys,
+      keyFilePath,
+      registry,
+      enrollments: createArchiveFolder(join(officeDir, 'enrollments')),
+      now,
+    }),
+    ...createOfficeAssignmentHandlers({
+      keys,
+      keyFilePath,
+      registry,
+      ledger,
+      issued: createArchiveFolder(join(officeDir, 'issued')),
+      now,
+      random,
+      appVersion,
+    }),
+    ...createOfficeInboxHandlers({
+      keys,
+      keyFilePath,
+      registry,
+      ledger,
+      inboxDir: join(deps.dataDir, 'inbox'),
+      files: deps.files,
+      now,
+      random,
+      appVersion,
+    }),
   };
 }

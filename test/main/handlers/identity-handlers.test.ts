@@ -343,6 +343,54 @@ describe('dispatch of the identity channels', () => {
     expect(await readdir(dataDir)).toEqual([]);
   });
 
+  /** A valid request for each office channel (office-channels.ts); an expert's installation refuses them all. */
+  const fingerprint = 'ab'.repeat(32);
+  const officeRequests: Record<string, unknown> = {
+    'office:experts-list': {},
+    'office:experts-import': { files: [{ name: 'enrollment.qapkg', base64: 'UEsDBA==' }] },
+    'office:expert-confirm': { expertId: 'expert-abababababababab', fingerprint, confirmedBy: '王五' },
+    'office:expert-update': { expertId: 'expert-abababababababab', workUnit: '新疆大学', fields: [], phone: '' },
+    'office:expert-revoke': { expertId: 'expert-abababababababab', reason: '密钥遗失' },
+    'office:assignment-issue': {
+      cycle: {
+        id: 'cycle-2026',
+        name: { 'zh-CN': '2026年度质量奖', en: '2026 Quality Award' },
+        year: 2026,
+        measuresVersion: '2025-11-18',
+        criteriaId: 'gbt19580-2012',
+        stages: ['material'],
+        demo: false,
+      },
+      commentRules: { strengthWithEvidenceFrom: null, ofiUpTo: null },
+      pledgeText: '保密承诺',
+      stage: 'material',
+      deadline: '2026-06-30',
+      panelId: 'panel-a',
+      expertId: 'expert-abababababababab',
+      applicants: [
+        {
+          id: 'applicant-1',
+          name: '新疆昆岚电气装备股份有限公司',
+          uscc: '9165010671296457XA',
+          district: '天山区',
+          industry: '制造业',
+          foundedYear: 2005,
+          size: 'large',
+          employees: 800,
+          fourNew: false,
+          summaries: [],
+        },
+      ],
+    },
+    'office:assignments-list': { cycleId: 'cycle-2026' },
+    'office:inbox-import': { files: [{ name: 'sheet.qapkg', base64: 'UEsDBA==' }] },
+    'office:inbox-list': { cycleId: 'cycle-2026' },
+    'office:receipts-export': { cycleId: 'cycle-2026', expertId: 'expert-abababababababab' },
+    'office:sign-record': { recordType: 'consensus', record: { applicantId: 'applicant-1' } },
+    'office:xlsx-read': { base64: 'UEsDBA==' },
+    'office:xlsx-write': { sheetName: '申报组织', rows: [['名称']] },
+  };
+
   it('answers every channel of the contract with a valid request, within the contract', async () => {
     const dispatch = start();
     const requests: Record<string, unknown> = {
@@ -356,6 +404,7 @@ describe('dispatch of the identity channels', () => {
       'dialog:confirm': { title: '确认', message: '提交？', detail: '', confirmLabel: '提交', cancelLabel: '取消' },
       'files:save-to-folder': { title: '导出', files: [{ fileName: 'a.qapkg', base64: 'UEsDBA==' }] },
       'identity:quick-unlock-enable': { passphrase: pass },
+      ...officeRequests,
     };
     const expectedRefusals: Record<string, string> = {
       // The expert's identity exists by then: an installation has one role.
@@ -366,7 +415,13 @@ describe('dispatch of the identity channels', () => {
       'identity:quick-unlock-enable': 'E_NOT_AVAILABLE',
       'identity:quick-unlock-disable': 'E_NOT_AVAILABLE',
       'identity:quick-unlock': 'E_NOT_AVAILABLE',
+      // This installation is an expert's: every office channel refuses (office-key.ts), after a valid request.
+      ...Object.fromEntries(Object.keys(officeRequests).map((channel) => [channel, 'E_NOT_OFFICE'])),
     };
+    // Every office channel has its request here, so none is refused as a bad request instead.
+    expect(channels.filter((channel) => channel.startsWith('office:') && channel !== 'office:pin').sort()).toEqual(
+      Object.keys(officeRequests).sort(),
+    );
     for (const channel of channels) {
       // identity:lock comes before enrollment:export in the contract; export needs the keys unlocked.
       if (channel === 'enrollment:export') await dispatch('identity:unlock', { passphrase: `${pass}!` });

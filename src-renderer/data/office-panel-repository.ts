@@ -1,21 +1,119 @@
-import { ok, type Result } from '../../src-shared/contract/result';
+import { stageSchema } from '../../src-shared/assignments/assignment-schema';
+import { fail, ok, type Result } from '../../src-shared/contract/result';
 import type { ScorebookDb } from './database';
 import { officePanelRowSchema, type OfficePanelRow } from './office-rows';
 import { keyFields, parseRows } from './quarantine';
 import { storageFailure } from './storage-errors';
 
-/** The panels of one cycle, by stage then name; malformed rows are quarantined, never dropped. */
+/**
+ * The panels of one cycle: by stage in the order of Art. 11, then in the order the office created them (names such as
+ * 第一组, 第二组 do not sort by Chinese collation); malformed rows are quarantined, never dropped.
+ */
 export async function listOfficePanels(db: ScorebookDb, cycleId: string, now: () => Date): Promise<OfficePanelRow[]> {
   const raw = await db.officePanels.where('cycleId').equals(cycleId).toArray();
   const parsed = await parseRows(db, 'officePanels', raw, officePanelRowSchema, keyFields('id'), now);
-  return parsed.rows.sort((a, b) => a.stage.localeCompare(b.stage) || a.name.localeCompare(b.name, 'zh-CN'));
+  return parsed.rows.sort(
+    (a, b) =>
+      stageSchema.options.indexOf(a.stage) - stageSchema.options.indexOf(b.stage) ||
+      a.createdAt.localeCompare(b.createdAt) ||
+      a.name.localeCompare(b.name, 'zh-CN'),
+  );
 }
 
-/** Writes a panel as given (the page validates members, leader and conflicts before saving). */
-export async function saveOfficePanel(db: ScorebookDb, row: OfficePanelRow): Promise<Result<OfficePanelRow>> {
+/** What the panels page edits; the repository keeps `createdAt` and stamps `updatedAt`. */
+export type PanelDraft = Pick<
+  OfficePanelRow,
+  'id' | 'cycleId' | 'stage' | 'name' | 'leaderId' | 'expertIds' | 'applicantIds'
+>;
+
+/** Display names for the messages (ids mean nothing to the office). */
+export interface PanelNames {
+  readonly expert: (expertId: string) => string;
+  readonly applicant: (applicantId: string) => string;
+}
+
+function invalid(detail: string, detailEn: string): Result<never> {
+  return fail('E_PANEL_INVALID', `panel: ${detailEn}`, { detail, detailEn });
+}
+
+function repeated(ids: readonly string[]): boolean {
+  return new Set(ids).size !== ids.length;
+}
+
+/**
+ * The rules of one panel among the other panels of its cycle (issue 4 item 5): a name, at least one expert, exactly
+ * one leader (组长) who is one of them, at least one applicant, nothing listed twice; and within a stage every
+ * applicant is scored by one panel only, so no expert scores an applicant twice. Conflicts of interest are checked by
+ * the page (they need the register and the inbox) before it saves.
+ */
+export function checkPanel(draft: PanelDraft, others: readonly OfficePanelRow[], names: PanelNames): Result<true> {
+  if (draft.name.trim() === '') return invalid('请填写评审组名称。', 'enter the panel’s name.');
+  if (draft.expertIds.length === 0) return invalid('请至少选择一名专家。', 'choose at least one expert.');
+  if (draft.leaderId === '') return invalid('请指定一名组长。', 'choose one leader.');
+  if (!draft.expertIds.includes(draft.leaderId)) {
+    return invalid(
+      `组长“${names.expert(draft.leaderId)}”须是本组的专家。`,
+      `the leader “${names.expert(draft.leaderId)}” must be one of the panel’s experts.`,
+    );
+  }
+  if (draft.applicantIds.length === 0) return invalid('请至少选择一个申报组织。', 'choose at least one applicant.');
+  if (repeated(draft.expertIds) || repeated(draft.applicantIds)) {
+    return invalid('同一专家或申报组织列出了两次。', 'an expert or an applicant is listed twice.');
+  }
+  const sameStage = others.filter(
+    (other) => other.id !== draft.id && other.cycleId === draft.cycleId && other.stage === draft.stage,
+  );
+  for (const applicantId of draft.applicantIds) {
+    const other = sameStage.find((panel) => panel.applicantIds.includes(applicantId));
+    if (other === undefined) continue;
+    const applicant = names.applicant(applicantId);
+    const twice = draft.expertIds.find((expertId) => other.expertIds.includes(expertId));
+    if (twice !== undefined) {
+      const expert = names.expert(twice);
+      return invalid(
+        `专家“${expert}”已在本阶段的评审组“${other.name}”中评审“${applicant}”，同一专家不能评审同一组织两次。`,
+        `the expert “${expert}” already scores “${applicant}” in the panel “${other.name}” of this stage; nobody scores an applicant twice.`,
+      );
+    }
+    return invalid(
+      `申报组织“${applicant}”已在本阶段的评审组“${other.name}”中；每个申报组织在一个阶段只由一个评审组评审。`,
+      `the applicant “${applicant}” is already in the panel “${other.name}” of this stage; each applicant has one panel per stage.`,
+    );
+  }
+  return ok(true);
+}
+
+/**
+ * Adds or updates a panel after checking it against the cycle's other panels in the same transaction, so two saves
+ * cannot both place one applicant in a stage.
+ */
+export async function saveOfficePanel(
+  db: ScorebookDb,
+  draft: PanelDraft,
+  names: PanelNames,
+  now: () => Date,
+): Promise<Result<OfficePanelRow>> {
   try {
-    await db.officePanels.put(officePanelRowSchema.parse(row));
-    return ok(row);
+    return await db.transaction('rw', db.officePanels, db.quarantine, async () => {
+      const panels = await listOfficePanels(db, draft.cycleId, now);
+      const checked = checkPanel(draft, panels, names);
+      if (!checked.ok) return checked;
+      const at = now().toISOString();
+      const existing = panels.find((panel) => panel.id === draft.id);
+      const parsed = officePanelRowSchema.safeParse({
+        v: 1,
+        ...draft,
+        name: draft.name.trim(),
+        createdAt: existing?.createdAt ?? at,
+        updatedAt: at,
+      });
+      if (!parsed.success) {
+        const detail = parsed.error.issues[0]?.message ?? '';
+        return invalid(detail, detail);
+      }
+      await db.officePanels.put(parsed.data);
+      return ok(parsed.data);
+    });
   } catch (error) {
     return storageFailure(error);
   }

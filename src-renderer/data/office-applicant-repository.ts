@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import type { ApplicantRecord } from '../../src-shared/office/applicant-schema';
+import type { EligibilityRule } from '../../src-shared/office/eligibility-reasons';
 import type { ScorebookDb } from './database';
 import { officeApplicantRowSchema, type OfficeApplicantRow } from './office-rows';
 import { keyFields, parseRows } from './quarantine';
@@ -19,6 +20,18 @@ export async function listOfficeApplicants(
 /** What a save may change: the register record, the summaries and the office's judgements. */
 export type ApplicantDraft = Pick<OfficeApplicantRow, 'record' | 'summaries' | 'judgements'>;
 
+/** The office's own verdict on a rule the eligibility check leaves open. */
+export type ApplicantJudgement = OfficeApplicantRow['judgements'][number];
+
+function parsedRow(row: OfficeApplicantRow): Result<OfficeApplicantRow> {
+  const parsed = officeApplicantRowSchema.safeParse(row);
+  if (parsed.success) return ok(parsed.data);
+  const first = parsed.error.issues[0];
+  return fail('E_BAD_REQUEST', 'applicant row invalid', {
+    detail: `${first?.path.join('.') ?? ''}: ${first?.message ?? ''}`,
+  });
+}
+
 /**
  * Adds (no `id` row yet) or updates an applicant. A credit code already registered in the cycle under another row
  * is refused with E_APPLICANT_EXISTS, so one organisation is never registered twice.
@@ -37,20 +50,16 @@ export async function saveOfficeApplicant(
       }
       const at = now().toISOString();
       const existing = rows.find((row) => row.id === input.id);
-      const row: OfficeApplicantRow = {
+      const checked = parsedRow({
         v: 1,
         id: input.id,
         cycleId: input.cycleId,
         ...input.draft,
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
-      };
-      const parsed = officeApplicantRowSchema.safeParse(row);
-      if (!parsed.success) {
-        return fail('E_BAD_REQUEST', 'applicant row invalid', { detail: parsed.error.issues[0]?.message ?? '' });
-      }
-      await db.officeApplicants.put(parsed.data);
-      return ok(parsed.data);
+      });
+      if (checked.ok) await db.officeApplicants.put(checked.value);
+      return checked;
     });
   } catch (error) {
     return storageFailure(error);
@@ -58,8 +67,9 @@ export async function saveOfficeApplicant(
 }
 
 /**
- * Adds imported records (already validated and de-duplicated against the register by the shared import) in one
- * transaction: all of them or, on a storage failure, none.
+ * Adds imported records (validated by the shared import) in one transaction: all of them or none. The register is
+ * read again inside the transaction, so a code registered since the file was checked — or twice in the batch — is
+ * refused with E_APPLICANT_EXISTS rather than registered a second time.
  */
 export async function addOfficeApplicants(
   db: ScorebookDb,
@@ -69,21 +79,67 @@ export async function addOfficeApplicants(
   now: () => Date,
 ): Promise<Result<OfficeApplicantRow[]>> {
   const at = now().toISOString();
-  const rows: OfficeApplicantRow[] = records.map((record) => ({
-    v: 1,
-    id: newId(),
-    cycleId,
-    record,
-    summaries: [],
-    judgements: [],
-    createdAt: at,
-    updatedAt: at,
-  }));
   try {
-    await db.transaction('rw', db.officeApplicants, async () => {
+    return await db.transaction('rw', db.officeApplicants, db.quarantine, async () => {
+      const seen = new Set((await listOfficeApplicants(db, cycleId, now)).map((row) => row.record.uscc));
+      const rows: OfficeApplicantRow[] = [];
+      for (const record of records) {
+        if (seen.has(record.uscc)) {
+          return fail('E_APPLICANT_EXISTS', `uscc ${record.uscc} registered`, { uscc: record.uscc });
+        }
+        seen.add(record.uscc);
+        const checked = parsedRow({
+          v: 1,
+          id: newId(),
+          cycleId,
+          record,
+          summaries: [],
+          judgements: [],
+          createdAt: at,
+          updatedAt: at,
+        });
+        if (!checked.ok) return checked;
+        rows.push(checked.value);
+      }
       await db.officeApplicants.bulkAdd(rows);
+      return ok(rows);
     });
-    return ok(rows);
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/**
+ * Records (or, with `judgement` null, withdraws) the office's judgement on one eligibility rule of an applicant,
+ * leaving the rest of the row as stored: one judgement per rule, the newest replacing the earlier one.
+ */
+export async function setOfficeApplicantJudgement(
+  db: ScorebookDb,
+  input: {
+    readonly id: string;
+    readonly rule: EligibilityRule;
+    readonly judgement: Omit<ApplicantJudgement, 'rule'> | null;
+  },
+  now: () => Date,
+): Promise<Result<OfficeApplicantRow>> {
+  try {
+    return await db.transaction('rw', db.officeApplicants, db.quarantine, async () => {
+      const raw = await db.officeApplicants.get(input.id);
+      const found =
+        raw === undefined
+          ? []
+          : (await parseRows(db, 'officeApplicants', [raw], officeApplicantRowSchema, keyFields('id'), now)).rows;
+      const current = found[0];
+      if (current === undefined) return fail('E_BAD_REQUEST', 'no such applicant', { detail: input.id });
+      const others = current.judgements.filter((judgement) => judgement.rule !== input.rule);
+      const judgements =
+        input.judgement === null
+          ? others
+          : [...others, { rule: input.rule, outcome: input.judgement.outcome, note: input.judgement.note.trim() }];
+      const checked = parsedRow({ ...current, judgements, updatedAt: now().toISOString() });
+      if (checked.ok) await db.officeApplicants.put(checked.value);
+      return checked;
+    });
   } catch (error) {
     return storageFailure(error);
   }

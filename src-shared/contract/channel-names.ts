@@ -43,6 +43,7 @@ export const channelNames = [
   'office:sign-record',
   'office:xlsx-read',
   'office:xlsx-write',
+  'office:demo-load',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

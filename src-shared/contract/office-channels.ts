@@ -242,6 +242,32 @@ export const officeContract = {
       .strict(),
     response: z.object({ sha256: hex64, signature: z.string(), keyId: hex64, signedAt: isoTime }).strict(),
   },
+  /**
+   * The office's demo (issue 4: "the demo offers both roles"): five fictional experts with keys made for the demo only,
+   * registered and confirmed as 示例 (demo) data, assigned to the given panel, whose pledges, declarations (one
+   * recusal) and score sheets are signed, sealed and taken in through the real inbox. Refused unless the cycle's name
+   * marks it as a demo (the renderer creates that cycle); nothing of it can reach a real expert.
+   */
+  'office:demo-load': {
+    request: z
+      .object({
+        cycle: cycleSchema,
+        commentRules: commentRulesSchema,
+        pledgeText: z.string().min(1).max(20_000),
+        stage: stageSchema,
+        deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        panelId: recordId,
+        applicants: z.array(applicantSchema).min(1).max(10),
+      })
+      .strict(),
+    response: z
+      .object({
+        experts: z.array(expertRecordSchema),
+        issued: z.number().int().min(0),
+        inbox: z.array(inboxResultSchema),
+      })
+      .strict(),
+  },
   /** The first sheet of an .xlsx workbook as text rows; unreadable cells are listed and their rows left out. */
   'office:xlsx-read': {
     request: z

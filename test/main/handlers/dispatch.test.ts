@@ -159,6 +159,9 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     ),
     'office:xlsx-read': vi.fn(overrides['office:xlsx-read'] ?? (async () => ok({ rows: [], errors: [] }))),
     'office:xlsx-write': vi.fn(overrides['office:xlsx-write'] ?? (async () => ok({ base64: 'U0NPUkU=' }))),
+    'office:demo-load': vi.fn(
+      overrides['office:demo-load'] ?? (async () => ok({ experts: [expertRecord], issued: 1, inbox: [] })),
+    ),
   } satisfies Handlers;
 }
 
@@ -279,9 +282,9 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 40 channels', () => {
+  it('has a handler for each of the contract’s 41 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(40);
+    expect(channels).toHaveLength(41);
   });
 });
 

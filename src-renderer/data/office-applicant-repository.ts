@@ -148,8 +148,19 @@ export async function setOfficeApplicantJudgement(
 /** Removes an applicant from the cycle (before any assignment names it; the panels page checks that). */
 export async function deleteOfficeApplicant(db: ScorebookDb, id: string): Promise<Result<true>> {
   try {
-    await db.officeApplicants.delete(id);
-    return ok(true);
+    return await db.transaction('rw', db.officeApplicants, db.officePanels, async () => {
+      // A panel names its applicants by id: deleting one a panel scores would leave that panel (and the assignments
+      // issued from it) pointing at nothing. The office takes the applicant out of the panel first.
+      const applicant = await db.officeApplicants.get(id);
+      const panels =
+        applicant === undefined ? [] : await db.officePanels.where('cycleId').equals(applicant.cycleId).toArray();
+      const panel = panels.find((row) => Array.isArray(row.applicantIds) && row.applicantIds.includes(id));
+      if (panel !== undefined) {
+        return fail('E_APPLICANT_IN_PANEL', `applicant ${id} is in panel ${panel.id}`, { panel: panel.name });
+      }
+      await db.officeApplicants.delete(id);
+      return ok(true as const);
+    });
   } catch (error) {
     return storageFailure(error);
   }

@@ -41,9 +41,9 @@ export const channelNames = [
   'office:inbox-list',
   'office:receipts-export',
   'office:sign-record',
+  'office:demo-load',
   'office:xlsx-read',
   'office:xlsx-write',
-  'office:demo-load',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -310,8 +310,12 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     en: 'The unified social credit code {uscc} appears more than once in the file (lines {lines}); none of these lines was imported. Keep one after checking.',
   },
   E_APPLICANT_EXISTS: {
-    'zh-CN': '统一社会信用代码为 {uscc} 的申报组织已经登记，此行未导入。',
-    en: 'An applicant with the unified social credit code {uscc} is already registered; this line was not imported.',
+    'zh-CN': '统一社会信用代码为 {uscc} 的申报组织已经登记，未重复登记。',
+    en: 'An applicant with the unified social credit code {uscc} is already registered; it was not registered twice.',
+  },
+  E_APPLICANT_IN_PANEL: {
+    'zh-CN': '该申报组织在评审组“{panel}”中，不能删除。请先将其移出评审组。',
+    en: 'This applicant is in the panel “{panel}” and cannot be deleted. Take it out of the panel first.',
   },
   E_TABLE_EMPTY: {
     'zh-CN': '文件是空的：没有表头行。',

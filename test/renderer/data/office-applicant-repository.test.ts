@@ -194,4 +194,28 @@ describe('deleteOfficeApplicant', () => {
     const again = await saveOfficeApplicant(db, { id: 'y', cycleId: 'c', draft: draft() }, now);
     expect(again.ok).toBe(true);
   });
+
+  it('refuses an applicant a panel scores, naming the panel, and keeps it', async () => {
+    const db = open();
+    const { now } = testClock();
+    await saveOfficeApplicant(db, { id: 'x', cycleId: 'c', draft: draft() }, now);
+    const at = now().toISOString();
+    await db.officePanels.put({
+      v: 1,
+      id: 'p1',
+      cycleId: 'c',
+      stage: 'material',
+      name: '第一组',
+      leaderId: 'e1',
+      expertIds: ['e1'],
+      applicantIds: ['x'],
+      createdAt: at,
+      updatedAt: at,
+    });
+    expect(await deleteOfficeApplicant(db, 'x')).toMatchObject({
+      ok: false,
+      error: { code: 'E_APPLICANT_IN_PANEL', params: { panel: '第一组' } },
+    });
+    expect((await listOfficeApplicants(db, 'c', now)).map((row) => row.id)).toEqual(['x']);
+  });
 });

@@ -70,7 +70,7 @@ test('the office registers applicants by form and by CSV, exports them, and reco
   await expect(line3).toContainText('统一社会信用代码');
   await expect(line3).toContainText(`第 18 位应为 ${bad.expected}（GB 32100-2015）`);
   const line4 = refused.getByRole('row').filter({ has: page.getByRole('cell', { name: '4', exact: true }) });
-  await expect(line4).toContainText(`统一社会信用代码为 ${USCC_TOUTUNHE} 的申报组织已经登记，此行未导入。`);
+  await expect(line4).toContainText(`统一社会信用代码为 ${USCC_TOUTUNHE} 的申报组织已经登记，未重复登记。`);
   await expect(refused.getByRole('row')).toHaveCount(3);
   await expect(page.getByRole('row', { name: new RegExp(importedName) })).toContainText(USCC_MIDONG);
   await expect(page.getByRole('row', { name: /新市区示例科技/ })).toHaveCount(0);

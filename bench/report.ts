@@ -12,6 +12,14 @@ import {
   aggregationRow,
   type AggregationSamples,
 } from './measure-aggregation';
+import type { OfficeImportSamples } from './measure-office-import';
+import {
+  OFFICE_IMPORT_OVER_BARE_TARGET,
+  OFFICE_IMPORT_TARGET_MS,
+  officeImportJson,
+  officeImportRows,
+  printOfficeImport,
+} from './office-import-report';
 import { round, summarize, type Summary } from './stats';
 
 /** The targets of the performance issue; a miss is reported, never a failure (shared, noisy machines). */
@@ -25,6 +33,9 @@ export const targets = {
   pipelineOverBareVerify: 2,
   /** Issue 4: a whole cycle aggregated end to end (p95 of 20 runs). */
   aggregationP95Ms: AGGREGATION_TARGET_MS,
+  /** Issue 4 item 11: the cycle's 3,000 sheets through office:inbox-import (median of 3 runs), and ÷ bare Ed25519. */
+  officeImportMs: OFFICE_IMPORT_TARGET_MS,
+  officeImportOverBareVerify: OFFICE_IMPORT_OVER_BARE_TARGET,
 } as const;
 
 /** 1 kB = 1000 bytes, as Vite prints sizes; the stricter reading of "400 KB". */
@@ -55,6 +66,7 @@ export interface BenchResults {
   readonly bundle: BundleSizes;
   readonly packages: PackageSamples;
   readonly aggregation: AggregationSamples;
+  readonly officeImport: OfficeImportSamples;
   readonly wallClockSeconds: number;
 }
 
@@ -124,6 +136,7 @@ function rows(results: BenchResults, s: Record<string, Summary>): Row[] {
     },
     ...packageRows(results, s),
     aggregationRow(results.aggregation),
+    ...officeImportRows(results.officeImport),
   ];
 }
 
@@ -200,6 +213,7 @@ export function printReport(results: BenchResults): void {
   }
   printPackageContext(results.packages);
   console.log(`\n${aggregationLine(results.aggregation)}`);
+  printOfficeImport(results.officeImport, results.aggregation);
   console.log('\nrenderer chunks (gzip -9):');
   const chunk = (kind: string, f: { file: string; bytes: number; gzipBytes: number }): string[] => [
     kind,
@@ -258,6 +272,7 @@ export function writeJsonReport(results: BenchResults, path = 'reports/bench.jso
     },
     packages: packageJson(results.packages),
     aggregation: aggregationJson(results.aggregation),
+    officeImport: officeImportJson(results.officeImport),
     wallClockSeconds: round(results.wallClockSeconds, 1),
   };
   mkdirSync(dirname(path), { recursive: true });

@@ -8,6 +8,8 @@ import { measureStorageFloor } from './measure-storage-floor';
 import { measureTotalUpdates, measureWrites, openScorebook } from './measure-edits';
 import { measurePackages } from './measure-packages';
 import { aggregationLine, measureAggregation } from './measure-aggregation';
+import { measureOfficeImport } from './measure-office-import';
+import { officeImportLine } from './office-import-report';
 import { packageFigures } from './package-report';
 import { printReport, writeJsonReport, type BenchResults, type MachineInfo } from './report';
 import { checkApplicantList, seedDatabase, storedCounts } from './seed';
@@ -74,6 +76,10 @@ async function run(): Promise<void> {
   step('aggregation: 50 experts × 20 applicants × 3 stages, 20 runs after 3 warm-up');
   const aggregation = measureAggregation(20, 3);
   step(aggregationLine(aggregation));
+  // Issue 4 item 11: the same cycle as 3,000 sealed sheets through the office's real inbox handler (setup: minutes).
+  step('office import: 50 expert apps sign 3,000 sheets, then 3 runs of office:inbox-import in calls of 100');
+  const officeImport = await measureOfficeImport((message) => step(`  ${message}`));
+  step(officeImportLine(officeImport));
   const seed = buildSeed(plan.applicants, new Date().toISOString());
   const criteria = loadCriteria('gbt19580-2012');
   const itemId = allItems(criteria)[0]?.id ?? '4.1.2';
@@ -142,6 +148,7 @@ async function run(): Promise<void> {
         bundle,
         packages,
         aggregation,
+        officeImport,
         wallClockSeconds: (performance.now() - started) / 1000,
       };
       printReport(results);

@@ -7,6 +7,7 @@ import type { ResourceFiles } from '../services/resource-files';
 import { createSecretFile } from '../services/secret-file';
 import type { Handlers } from './handler-types';
 import { createOfficeAssignmentHandlers } from './office-assignment-handlers';
+import { createOfficeDemoHandlers } from './office-demo-handlers';
 import { createOfficeExpertHandlers } from './office-expert-handlers';
 import { createOfficeInboxHandlers } from './office-inbox-handlers';
 
@@ -46,7 +47,7 @@ export function createOfficeHandlers(deps: OfficeDeps): Pick<Handlers, BuiltHere
   );
   const ledger = createOfficeLedgerStore(join(officeDir, 'ledger.jsonl'));
   const { keys, keyFilePath, now, random, appVersion } = deps;
-  return {
+  const handlers = {
     ...createOfficeExpertHandlers({
       keys,
       keyFilePath,
@@ -76,4 +77,5 @@ export function createOfficeHandlers(deps: OfficeDeps): Pick<Handlers, BuiltHere
       appVersion,
     }),
   };
+  return { ...handlers, ...createOfficeDemoHandlers({ ...deps, office: handlers }) };
 }

@@ -3,6 +3,7 @@ import { officeExpertsEn } from './office/experts';
 import { officePanelsEn } from './office/panels';
 import { officeInboxEn } from './office/inbox';
 import { officeResultsEn } from './office/results';
+import { officeDemoEn } from './office/demo';
 import type { MessageKey } from './zh-cn';
 
 /** English, complete: the `Record<MessageKey, string>` type makes a missing key a compile error. */
@@ -313,4 +314,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...officePanelsEn,
   ...officeInboxEn,
   ...officeResultsEn,
+  ...officeDemoEn,
 };

@@ -3,6 +3,7 @@ import { officeExpertsZh } from './office/experts';
 import { officePanelsZh } from './office/panels';
 import { officeInboxZh } from './office/inbox';
 import { officeResultsZh } from './office/results';
+import { officeDemoZh } from './office/demo';
 /** Chinese (zh-CN) is the app's first language; every key here must exist in en.ts too (type-checked). */
 export const zhCN = {
   'app.title': 'Scorebook 质量奖评审工作台',
@@ -301,6 +302,7 @@ export const zhCN = {
   ...officePanelsZh,
   ...officeInboxZh,
   ...officeResultsZh,
+  ...officeDemoZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

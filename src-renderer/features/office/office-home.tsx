@@ -6,6 +6,7 @@ import { useServices } from '../../components/services';
 import { useAsync } from '../../components/use-async';
 import { listOfficeCycles } from '../../data/office-cycle-repository';
 import { useI18n } from '../../i18n/i18n';
+import { OfficeDemo } from './office-demo';
 
 /** The office workstation's first screen: who it is (name, key fingerprint) and the cycles it runs. */
 export function OfficeHome() {
@@ -65,6 +66,7 @@ export function OfficeHome() {
           </tbody>
         </table>
       )}
+      <OfficeDemo />
     </section>
   );
 }

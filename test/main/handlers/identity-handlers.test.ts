@@ -389,6 +389,36 @@ describe('dispatch of the identity channels', () => {
     'office:sign-record': { recordType: 'consensus', record: { applicantId: 'applicant-1' } },
     'office:xlsx-read': { base64: 'UEsDBA==' },
     'office:xlsx-write': { sheetName: '申报组织', rows: [['名称']] },
+    'office:demo-load': {
+      cycle: {
+        id: 'cycle-demo',
+        name: { 'zh-CN': '示例：2026年度质量奖（虚构数据）', en: 'Demo: 2026 Quality Award (fictional)' },
+        year: 2026,
+        measuresVersion: '2025-11-18',
+        criteriaId: 'gbt19580-2012',
+        stages: ['material'],
+        demo: false,
+      },
+      commentRules: { strengthWithEvidenceFrom: null, ofiUpTo: null },
+      pledgeText: '保密承诺',
+      stage: 'material',
+      deadline: '2026-06-30',
+      panelId: 'panel-demo',
+      applicants: [
+        {
+          id: 'applicant-1',
+          name: '新疆昆岚电气装备股份有限公司',
+          uscc: '9165010671296457XA',
+          district: '天山区',
+          industry: '制造业',
+          foundedYear: 2005,
+          size: 'large',
+          employees: 800,
+          fourNew: false,
+          summaries: [],
+        },
+      ],
+    },
   };
 
   it('answers every channel of the contract with a valid request, within the contract', async () => {

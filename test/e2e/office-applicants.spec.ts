@@ -141,7 +141,7 @@ test('the office registers applicants by form and by CSV, exports them, and reco
   await expect(page.getByTestId('import-summary')).toHaveText('“back.xlsx”: 0 imported, 2 row(s) refused.');
   const refusedEn = page.getByRole('table', { name: 'Refused rows' });
   await expect(refusedEn).toContainText(
-    `An applicant with the unified social credit code ${USCC_MIDONG} is already registered; this line was not imported.`,
+    `An applicant with the unified social credit code ${USCC_MIDONG} is already registered; it was not registered twice.`,
   );
   await expect(refusedEn.getByRole('row').nth(1)).toContainText('uscc');
 });

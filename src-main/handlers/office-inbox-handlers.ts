@@ -4,13 +4,11 @@ import { fail, ok, type Result } from '../../src-shared/contract/result';
 import type { Criteria } from '../../src-shared/criteria/criteria-schema';
 import { decodeBase64Strict, encodeBase64 } from '../../src-shared/packages/base64';
 import { buildReceipt } from '../../src-shared/packages/build-receipt';
-import { receiptPayloadSchema } from '../../src-shared/packages/payload-schemas';
 import { packReceiptsFile, RECEIPTS_FILE_EXTENSION } from '../../src-shared/packages/receipts-file';
-import { isCanonicalJsonBytes } from '../../src-shared/packages/jcs';
 import { fileNamePart } from '../services/enrollment-package';
 import type { KeyStore } from '../services/key-store';
 import { createNodeUnsealer } from '../services/node-hpke';
-import { createNodeSignatureVerifier } from '../services/node-verify';
+import { createNodeSignatureVerifier, nodeSha256Hex } from '../services/node-verify';
 import { createBatchArchive } from '../services/office-archive';
 import { officeIdOf } from '../services/office-assignment';
 import { takeFile, type SignedReceipt } from '../services/office-inbox';
@@ -83,16 +81,14 @@ export function createOfficeInboxHandlers(deps: OfficeInboxDeps): Pick<Handlers,
           officeId: officeIdOf(fingerprint),
           keyId: fingerprint,
           sign: (message) => deps.keys.sign(message),
+          sha256Hex: nodeSha256Hex,
           status: 'accepted',
           nowMs,
           random: deps.random,
           appVersion: deps.appVersion,
         });
         if (!built.ok) return built;
-        const json = isCanonicalJsonBytes(built.value.payloadBytes);
-        const payload = receiptPayloadSchema.safeParse(json.ok ? json.value : undefined);
-        if (!payload.success) return fail('E_INTERNAL', 'receipt does not parse', { detail: 'receipt' });
-        return ok({ receiptId: payload.data.packageId, file: built.value.file });
+        return ok({ receiptId: built.value.payload.packageId, file: built.value.file });
       };
       return deps.ledger.change(async (draft) => {
         const lent = await deps.keys.withReceivingKey(async (privateRaw): Promise<Result<InboxResult[]>> => {

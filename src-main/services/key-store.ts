@@ -1,3 +1,4 @@
+import { KeyObject, sign as nodeSign } from 'node:crypto';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import { expertProfileSchema } from '../../src-shared/packages/payload-schemas';
 import {
@@ -84,6 +85,12 @@ type Loaded = { readonly kind: 'none' } | { readonly kind: 'corrupt' } | { reado
  */
 interface Unlocked {
   readonly signingKey: CryptoKey;
+  /**
+   * The same non-extractable key as a node:crypto KeyObject (KeyObject.from wraps it; nothing is exported), so
+   * signing is one synchronous call: the office signs a receipt per package, and a WebCrypto job per signature cost
+   * a round trip through the thread pool each (docs/performance.md, "Office import").
+   */
+  readonly signingKeyObject: KeyObject;
   readonly receivingPrivateRaw: Uint8Array;
 }
 
@@ -169,7 +176,11 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
     try {
       const signingKey = await crypto.subtle.importKey('pkcs8', copy(secrets.signingPkcs8), 'Ed25519', false, ['sign']);
       if (!(await secretsMatch(file, signingKey, secrets.receivingPrivateRaw))) return corrupt('keys do not match');
-      return ok({ signingKey, receivingPrivateRaw: copy(secrets.receivingPrivateRaw) });
+      return ok({
+        signingKey,
+        signingKeyObject: KeyObject.from(signingKey),
+        receivingPrivateRaw: copy(secrets.receivingPrivateRaw),
+      });
     } catch {
       return corrupt('private keys do not import');
     }
@@ -248,7 +259,9 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
     async sign(message) {
       if (unlocked === undefined) return fail('E_LOCKED', 'locked');
       try {
-        return ok(new Uint8Array(await crypto.subtle.sign('Ed25519', unlocked.signingKey, copy(message))));
+        // Ed25519 takes no digest name (RFC 8032 hashes internally): the algorithm argument is null.
+        const signature = nodeSign(null, message, unlocked.signingKeyObject);
+        return ok(new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength).slice());
       } catch (error) {
         return internal(error);
       }

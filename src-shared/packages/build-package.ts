@@ -16,6 +16,8 @@ export interface BuildInput {
   readonly blobs?: readonly Uint8Array[];
   /** The recipient's X25519 public key; without it the container is not sealed (enrollment, receipts). */
   readonly sealToPublicKey?: Uint8Array;
+  /** SHA-256 as lower-case hex (FIPS 180-4); main passes node:crypto's. Default: WebCrypto (bytes.ts). */
+  readonly sha256Hex?: (bytes: Uint8Array) => Promise<string> | string;
 }
 
 export interface BuiltPackage {
@@ -37,11 +39,10 @@ export async function buildPackage(input: BuildInput): Promise<Result<BuiltPacka
     return new Uint8Array(64);
   });
   if (signError !== undefined) return signError;
-  const blobs = await Promise.all(
-    (input.blobs ?? []).map(async (bytes) => ({ sha256: await sha256Hex(bytes), bytes })),
-  );
+  const hash = input.sha256Hex ?? sha256Hex;
+  const blobs = await Promise.all((input.blobs ?? []).map(async (bytes) => ({ sha256: await hash(bytes), bytes })));
   const container = packContainer({ envelope, blobs });
   const file = input.sealToPublicKey === undefined ? ok(container) : await sealTo(input.sealToPublicKey, container);
   if (!file.ok) return file;
-  return ok({ file: file.value, payloadBytes: payloadBytes.value, payloadSha256: await sha256Hex(payloadBytes.value) });
+  return ok({ file: file.value, payloadBytes: payloadBytes.value, payloadSha256: await hash(payloadBytes.value) });
 }

@@ -1,4 +1,4 @@
-import type { Result } from '../contract/result';
+import { ok, type Result } from '../contract/result';
 import { buildPackage, type BuiltPackage } from './build-package';
 import type { ReceiptPayload } from './payload-schemas';
 import { uuidV7 } from './uuid-v7';
@@ -17,13 +17,20 @@ export interface ReceiptInput {
   readonly nowMs: number;
   readonly random: (bytes: Uint8Array) => Uint8Array;
   readonly appVersion: string;
+  /** SHA-256 as lower-case hex; main passes node:crypto's (BuildInput.sha256Hex). */
+  readonly sha256Hex?: (bytes: Uint8Array) => Promise<string> | string;
+}
+
+/** A built receipt with the payload it signs, so the caller need not read its own bytes back. */
+export interface BuiltReceipt extends BuiltPackage {
+  readonly payload: ReceiptPayload;
 }
 
 /**
  * An office-signed receipt (docs/package-format.md §3.9): unsealed, so the expert can check it with the pinned
  * office key alone. `receivedAt` and `createdAt` are the office's clock when it accepted the package.
  */
-export async function buildReceipt(input: ReceiptInput): Promise<Result<BuiltPackage>> {
+export async function buildReceipt(input: ReceiptInput): Promise<Result<BuiltReceipt>> {
   const at = new Date(input.nowMs).toISOString();
   const payload: ReceiptPayload = {
     schema: 'scorebook.receipt/1',
@@ -40,5 +47,12 @@ export async function buildReceipt(input: ReceiptInput): Promise<Result<BuiltPac
     acceptedSeq: input.acceptedSeq,
     receivedAt: at,
   };
-  return buildPackage({ kind: 'receipt', payload, keyId: input.keyId, sign: input.sign });
+  const built = await buildPackage({
+    kind: 'receipt',
+    payload,
+    keyId: input.keyId,
+    sign: input.sign,
+    sha256Hex: input.sha256Hex,
+  });
+  return built.ok ? ok({ ...built.value, payload }) : built;
 }

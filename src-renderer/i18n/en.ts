@@ -186,6 +186,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'declaration.recusedTitle': 'Recused: {name}',
   'declaration.recusedBody':
     'You declared a conflict of interest with this applicant. Under Art. 19 of the Measures you recuse from its review, and its content is no longer shown. The recusal is signed and sealed, waiting to be sent to the office.',
+  'declaration.noConflictNote':
+    'Conflict declaration signed: no conflict (version {seq}). If you find a conflict, correct the declaration and this applicant closes for you.',
   'declaration.correct': 'Correct the declaration (with a reason)',
   'applicants.declare': 'Declare conflicts first',
   'applicants.recused': 'Recused',

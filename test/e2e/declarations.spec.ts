@@ -39,6 +39,15 @@ test('nothing of an applicant shows before the declaration; a conflict recuses, 
   await page.getByLabel('更正理由（必填）').fill('核实后该辅导由其他机构承担，本人未参与');
   await page.getByRole('button', { name: '签署声明' }).click();
   await expect(page.getByRole('heading', { level: 1, name: applicant })).toBeVisible();
+
+  // A conflict found after declaring none still recuses: the correction is offered on the scorebook itself.
+  await expect(page.getByText('已签署利害关系声明：不存在利害关系（第 2 版）')).toBeVisible();
+  await page.getByRole('button', { name: '更正声明（需说明理由）' }).click();
+  await page.getByLabel('存在利害关系（回避）').check();
+  await page.getByLabel('近亲属在该组织担任管理职务').check();
+  await page.getByLabel('更正理由（必填）').fill('今日得知本人配偶任该组织副总经理');
+  await page.getByRole('button', { name: '签署声明' }).click();
+  await expect(page.getByRole('heading', { name: `已回避：${applicant}` })).toBeVisible();
 });
 
 test('declaring no conflict opens the scorebook with the application summary', async ({ page, host }) => {

@@ -81,5 +81,17 @@ function DeclaredOnly({
       </section>
     );
   }
-  return <>{children}</>;
+  // A conflict found after declaring none (a new fact, a late recollection) must still recuse: the correction stays
+  // one click away on every page of the applicant, before and after a sheet is submitted.
+  return (
+    <>
+      <p className="declaration-note">
+        {t('declaration.noConflictNote', { seq: declaration.seq })}{' '}
+        <button type="button" className="link-button" onClick={() => setCorrecting(true)}>
+          {t('declaration.correct')}
+        </button>
+      </p>
+      {children}
+    </>
+  );
 }

@@ -1,6 +1,6 @@
 import type { Stage } from '../assignments/assignment-schema';
 import type { InboxPackage } from '../contract/office-channels';
-import type { SheetPayload } from '../packages/payload-schemas';
+import type { DeclarationPayload, SheetPayload } from '../packages/payload-schemas';
 import type { OfficeSheet } from './office-schemas';
 
 /** Why an accepted sheet does not enter this cycle's aggregation. */
@@ -14,10 +14,40 @@ export interface SkippedSheet {
   readonly reason: SkippedSheetReason;
 }
 
+/** An expert recused from an applicant in the cycle: their latest accepted declaration of some stage says conflict. */
+export interface Recusal {
+  readonly expertId: string;
+  readonly applicantId: string;
+}
+
 export interface InboxSheets {
   /** One per (expert, applicant, stage): the highest `seq` accepted, in the order the inbox first listed each. */
   readonly sheets: readonly OfficeSheet[];
   readonly skipped: readonly SkippedSheet[];
+  /** Who is recused from whom (as the inbox's `isRecused` decides: for the whole cycle, whatever the stage). */
+  readonly recusals: readonly Recusal[];
+}
+
+/**
+ * The recusals of a cycle: per (expert, stage, applicant) declaration chain its highest `seq`; a conflict there
+ * recuses the expert from that applicant for the cycle, as the inbox refuses their sheets (E_RECUSED).
+ */
+export function recusalsFromInbox(packages: readonly InboxPackage[], cycleId: string): Recusal[] {
+  const latest = new Map<string, DeclarationPayload>();
+  for (const { payload } of packages) {
+    if (payload.kind !== 'declaration' || payload.cycleId !== cycleId) continue;
+    const key = `${payload.issuer}\u0000${payload.stage}\u0000${payload.applicantId}`;
+    const earlier = latest.get(key);
+    if (earlier === undefined || payload.seq > earlier.seq) latest.set(key, payload);
+  }
+  const recused = new Map<string, Recusal>();
+  for (const payload of latest.values()) {
+    if (payload.conflict) {
+      const recusal = { expertId: payload.issuer, applicantId: payload.applicantId };
+      recused.set(`${recusal.expertId}\u0000${recusal.applicantId}`, recusal);
+    }
+  }
+  return [...recused.values()];
 }
 
 /**
@@ -60,5 +90,5 @@ export function officeSheetsFromInbox(
     stage: payload.stage,
     percents: Object.fromEntries(payload.items.map((item) => [item.itemId, item.percent])),
   }));
-  return { sheets, skipped };
+  return { sheets, skipped, recusals: recusalsFromInbox(packages, cycleId) };
 }

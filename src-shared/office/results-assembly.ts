@@ -32,9 +32,17 @@ export interface OrphanSheet {
   readonly reason: 'no-panel' | 'not-on-panel';
 }
 
+/** Panel members recused from one applicant: left out of its panel, so they are neither scored nor missed. */
+export interface RecusedMembers {
+  readonly applicantId: string;
+  readonly stage: Stage;
+  readonly expertIds: readonly string[];
+}
+
 export interface AssembledResults {
-  /** The panels the results use, one per (applicant, stage), in the order of the plans. */
+  /** The panels the results use, one per (applicant, stage), in the order of the plans, without recused members. */
   readonly panels: readonly Panel[];
+  readonly recused: readonly RecusedMembers[];
   /** One per panel, in the same order. */
   readonly aggregations: readonly StageAggregation[];
   readonly results: CycleResults;
@@ -54,10 +62,14 @@ const keyOf = (applicantId: string, stage: Stage): string => `${stage}\u0000${ap
 export function panelsFromPlans(
   plans: readonly PanelPlan[],
   stages: readonly Stage[],
-): { panels: Panel[]; issues: PanelIssue[] } {
+  recusals: readonly { readonly expertId: string; readonly applicantId: string }[] = [],
+): { panels: Panel[]; issues: PanelIssue[]; recused: RecusedMembers[] } {
   const panels: Panel[] = [];
   const issues: PanelIssue[] = [];
+  const recused: RecusedMembers[] = [];
   const seen = new Set<string>();
+  const isRecused = (expertId: string, applicantId: string): boolean =>
+    recusals.some((r) => r.expertId === expertId && r.applicantId === applicantId);
   for (const plan of plans) {
     for (const applicantId of plan.applicantIds) {
       if (!stages.includes(plan.stage)) {
@@ -70,10 +82,18 @@ export function panelsFromPlans(
         continue;
       }
       seen.add(key);
-      panels.push({ applicantId, stage: plan.stage, expertIds: [...plan.expertIds], leaderId: plan.leaderId });
+      const out = plan.expertIds.filter((expertId) => isRecused(expertId, applicantId));
+      if (out.length > 0) recused.push({ applicantId, stage: plan.stage, expertIds: out });
+      panels.push({
+        applicantId,
+        stage: plan.stage,
+        expertIds: plan.expertIds.filter((expertId) => !out.includes(expertId)),
+        // A recused leader cannot lead this applicant's consensus: the consensus form then asks for a leader.
+        leaderId: out.includes(plan.leaderId) ? '' : plan.leaderId,
+      });
     }
   }
-  return { panels, issues };
+  return { panels, issues, recused };
 }
 
 /** Splits sheets into those a panel expects and the orphans (which aggregateCycle would refuse for the whole cycle). */
@@ -106,10 +126,13 @@ export function assembleResults(input: {
   readonly sheets: readonly OfficeSheet[];
   readonly consensus: readonly ConsensusRecord[];
   readonly settings: ResultsSettings;
+  /** Experts recused from applicants (recusalsFromInbox); absent means none. */
+  readonly recusals?: readonly { readonly expertId: string; readonly applicantId: string }[];
 }): Result<AssembledResults> {
-  const { panels, issues } = panelsFromPlans(
+  const { panels, issues, recused } = panelsFromPlans(
     input.plans,
     input.settings.stages.map((s) => s.stage),
+    input.recusals,
   );
   const { matched, orphans } = matchSheets(panels, input.sheets);
   const aggregated = aggregateCycle(input.criteria, panels, matched, input.settings.spreadThreshold);
@@ -118,6 +141,7 @@ export function assembleResults(input: {
   if (!results.ok) return results;
   return ok({
     panels,
+    recused,
     aggregations: aggregated.value,
     results: results.value,
     severity: expertSeverity(aggregated.value),

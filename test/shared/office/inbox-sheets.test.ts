@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Stage } from '../../../src-shared/assignments/assignment-schema';
 import type { InboxPackage } from '../../../src-shared/contract/office-channels';
-import { officeSheetsFromInbox } from '../../../src-shared/office/inbox-sheets';
+import { officeSheetsFromInbox, recusalsFromInbox } from '../../../src-shared/office/inbox-sheets';
 import type { SheetPayload } from '../../../src-shared/packages/payload-schemas';
 
 const hash = (c: string): string => c.repeat(64);
@@ -112,6 +113,60 @@ describe('officeSheetsFromInbox', () => {
         stage: 'material',
         reason: 'other-criteria',
       },
+    ]);
+  });
+});
+
+function declaration(issuer: string, applicantId: string, conflict: boolean, seq: number, stage: Stage = 'material') {
+  const pkg: InboxPackage = {
+    packageId: `decl/${issuer}/${applicantId}/${stage}/${seq}`,
+    receivedAt: '2026-05-02T08:00:00.000Z',
+    payloadSha256: hash('f'),
+    payload: {
+      schema: 'scorebook.declaration/1',
+      kind: 'declaration',
+      packageId: `decl/${issuer}/${applicantId}/${stage}/${seq}`,
+      cycleId: 'C',
+      issuer,
+      keyId: hash('a'),
+      createdAt: '2026-05-01T08:00:00.000Z',
+      app: { name: 'Scorebook', version: 'test' },
+      stage,
+      applicantId,
+      assignmentId: 'as-1',
+      assignmentHash: hash('b'),
+      seq,
+      prevHash: seq === 1 ? null : hash('9'),
+      conflict,
+      grounds: conflict ? [{ ground: 'business', text: '供货关系' }] : [],
+      correctionReason: seq === 1 ? null : '更正',
+    },
+  };
+  return pkg;
+}
+
+describe('recusalsFromInbox', () => {
+  it('recuses by the latest version of each declaration chain, whatever order the inbox lists them in', () => {
+    const packages = [
+      declaration('E5', 'A', true, 2),
+      declaration('E5', 'A', false, 1),
+      declaration('E4', 'A', true, 1),
+      declaration('E4', 'A', false, 2),
+      declaration('E3', 'B', false, 1),
+      sheet('E1', 'A', { '4.1.1': 50 }),
+    ];
+    expect(recusalsFromInbox(packages, 'C')).toEqual([{ expertId: 'E5', applicantId: 'A' }]);
+  });
+
+  it('recuses for the whole cycle when any stage’s declaration says conflict, once, and only in that cycle', () => {
+    const packages = [declaration('E2', 'A', true, 1, 'material'), declaration('E2', 'A', true, 1, 'site')];
+    expect(recusalsFromInbox(packages, 'C')).toEqual([{ expertId: 'E2', applicantId: 'A' }]);
+    expect(recusalsFromInbox(packages, 'other')).toEqual([]);
+  });
+
+  it('travels with the sheets of officeSheetsFromInbox', () => {
+    expect(officeSheetsFromInbox([declaration('E5', 'A', true, 1)], 'C', 'gbt19580-2012').recusals).toEqual([
+      { expertId: 'E5', applicantId: 'A' },
     ]);
   });
 });

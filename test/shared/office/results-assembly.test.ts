@@ -48,6 +48,40 @@ describe('panelsFromPlans', () => {
   });
 });
 
+describe('panelsFromPlans with recusals', () => {
+  it('leaves a recused expert out of that applicant’s panel only, and a recused leader leaves the lead open', () => {
+    const { panels, recused } = panelsFromPlans(
+      [materialPanel],
+      ['material', 'site'],
+      [
+        { expertId: 'E1', applicantId: 'A' },
+        { expertId: 'E3', applicantId: 'A' },
+      ],
+    );
+    expect(panels).toEqual([
+      { applicantId: 'A', stage: 'material', expertIds: FIVE.filter((e) => e !== 'E1' && e !== 'E3'), leaderId: '' },
+      { applicantId: 'B', stage: 'material', expertIds: [...FIVE], leaderId: 'E1' },
+    ]);
+    expect(recused).toEqual([{ applicantId: 'A', stage: 'material', expertIds: ['E1', 'E3'] }]);
+  });
+
+  it('neither expects nor misses the recused expert’s sheet in the aggregation', () => {
+    const sheets = FIVE.filter((e) => e !== 'E5').map((e) => flatSheet(e, 60, 'A'));
+    const result = assembleResults({
+      criteria,
+      plans: [{ ...materialPanel, applicantIds: ['A'] }],
+      sheets,
+      consensus: [],
+      settings,
+      recusals: [{ expertId: 'E5', applicantId: 'A' }],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.aggregations[0]?.missingExperts).toEqual([]);
+    expect(result.value.aggregations[0]?.experts).toHaveLength(4);
+    expect(result.value.recused).toEqual([{ applicantId: 'A', stage: 'material', expertIds: ['E5'] }]);
+  });
+});
+
 describe('matchSheets', () => {
   it('sets aside a sheet with no panel for its applicant and stage, and one from an expert off the panel', () => {
     const panels = [panel(['E1', 'E2'], 'A', 'material')];

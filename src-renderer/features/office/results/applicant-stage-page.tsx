@@ -111,6 +111,11 @@ export function StageView({
             results={assembled.value.results}
             expertName={expertName}
             row={row}
+            recused={
+              assembled.value.recused.find(
+                (r) => r.applicantId === found.aggregation.applicantId && r.stage === found.aggregation.stage,
+              )?.expertIds ?? []
+            }
           />
           {found.aggregation.experts.length === 0 ? (
             <p className="empty-state">{t('officeResults.stagePage.noSheets')}</p>

@@ -11,11 +11,14 @@ export function StageSummary({
   results,
   expertName,
   row,
+  recused = [],
 }: {
   aggregation: StageAggregation;
   results: CycleResults;
   expertName: (id: string) => string;
   row: OfficeConsensusRow | undefined;
+  /** Panel members recused from this applicant: not counted as expected, named apart from the missing. */
+  recused?: readonly string[];
 }) {
   const { t } = useI18n();
   const stage = results.stages.find((s) => s.stage === aggregation.stage);
@@ -29,6 +32,7 @@ export function StageSummary({
         {t('officeResults.sheetsOf', { received: aggregation.experts.length, panel: panelSize })}
         {aggregation.missingExperts.length > 0 &&
           ` — ${t('officeResults.missing', { names: aggregation.missingExperts.map(expertName).join('、') })}`}
+        {recused.length > 0 && ` — ${t('officeResults.recused', { names: recused.map(expertName).join('、') })}`}
       </dd>
       <dt>{t('officeResults.leader')}</dt>
       <dd>{aggregation.leaderId === '' ? t('officeResults.consensus.noLeader') : expertName(aggregation.leaderId)}</dd>

@@ -76,7 +76,7 @@ export function useCycleData(cycleId: string): CycleDataState {
       panels,
       inbox: inbox.ok
         ? officeSheetsFromInbox(inbox.value.packages, cycleId, cycle.settings.criteriaId)
-        : { sheets: [], skipped: [] },
+        : { sheets: [], skipped: [], recusals: [] },
       consensusRows,
       decision,
       warnings,
@@ -106,6 +106,7 @@ export function useAssembled(
         sheets: data.inbox.sheets,
         consensus: consensusRows.map((row) => row.current.record),
         settings: resultsSettingsFromCycle(data.cycle.settings, advance),
+        recusals: data.inbox.recusals,
       }),
     [data, consensusRows, advance],
   );

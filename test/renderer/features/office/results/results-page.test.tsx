@@ -63,6 +63,7 @@ function data(overrides: Partial<CycleData> = {}): CycleData {
         ...['E1', 'E2', 'E3'].map((e) => sheet(e, { '4.1.2': e === 'E1' ? 20 : 60 }, 60, 'B')),
       ],
       skipped: [],
+      recusals: [],
     },
     consensusRows: [],
     decision: undefined,
@@ -89,7 +90,7 @@ describe('ResultsView', () => {
       <ResultsView
         data={data({
           panels: [],
-          inbox: { sheets: [], skipped: [] },
+          inbox: { sheets: [], skipped: [], recusals: [] },
           warnings: [{ code: 'E_LOCKED', message: 'locked' }],
         })}
         reload={() => undefined}
@@ -114,7 +115,7 @@ describe('StageView', () => {
   it('says when the panel has no sheets yet, and when the applicant has no panel at the stage', () => {
     const empty = renderHtml(
       <StageView
-        data={data({ inbox: { sheets: [], skipped: [] } })}
+        data={data({ inbox: { sheets: [], skipped: [], recusals: [] } })}
         stage="material"
         applicantId="A"
         reload={() => undefined}

@@ -6,18 +6,6 @@ import type { ChannelRequest } from '../src-shared/contract/channels';
 /** What an expert's submit page sends to `packages:sign-sheet`. */
 export type SheetItems = ChannelRequest<'packages:sign-sheet'>['items'];
 
-/** xorshift32 (Marsaglia, "Xorshift RNGs", 2003, triple 13/17/5): the same sheets every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
-}
-
 function pick<T>(list: readonly T[], random: () => number): T {
   const value = list[Math.floor(random() * list.length)];
   // The index is below the length by construction; the check only satisfies noUncheckedIndexedAccess.

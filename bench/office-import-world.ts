@@ -8,7 +8,8 @@ import { secureRandom } from '../src-main/services/secure-random';
 import type { Stage } from '../src-shared/assignments/assignment-schema';
 import { contract, type Channel, type ChannelRequest, type ChannelResponse } from '../src-shared/contract/channels';
 import { decodeBase64Strict } from '../src-shared/packages/base64';
-import { benchSheetItems, seededRandom } from './office-import-sheets';
+import { benchSheetItems } from './office-import-sheets';
+import { seededRandom } from './seeded-random';
 import { buildSeed, loadCriteria, loadDemoBundle } from './seed-rows';
 
 /**

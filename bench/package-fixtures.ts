@@ -23,6 +23,7 @@ import { verifyForOffice, type OfficeVerdict } from '../src-shared/packages/veri
 import { sheetContent, type SubmitComment, type SubmitItem } from '../src-shared/scoring/submit-validation';
 import { memoryOffice, registered, signWith, type MemoryOffice, type Signer } from '../test/support/package-world';
 import { shippedCriteria } from '../test/support/shipped-criteria';
+import { seededRandom } from './seeded-random';
 
 /**
  * Realistic signed sheets for the package benchmark (issue 3 item 12) and its unit test: every sheet
@@ -41,18 +42,6 @@ const benchPackageCycle = {
 /** Every 10th package revises the sheet of 5 packages earlier (seq 2), so step 9 also sees prevHash chains. */
 const REVISION_EVERY = 10;
 const REVISION_DISTANCE = 5;
-
-/** xorshift32 (Marsaglia, "Xorshift RNGs", J. Stat. Softw. 8(14), 2003, triple 13/17/5): enough for fixtures. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
-}
 
 // Clauses written for this benchmark in the style of GB/T 19580 review comments (20–40 characters each).
 const strengthClauses = [

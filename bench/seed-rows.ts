@@ -8,6 +8,7 @@ import {
 } from '../src-shared/assignments/assignment-schema';
 import { allItems, parseCriteriaJson } from '../src-shared/criteria/load-criteria';
 import type { Criteria } from '../src-shared/criteria/criteria-schema';
+import { demoRandom } from '../src-shared/office/demo-office';
 import { USCC_CHARSET, usccCheckChar } from '../src-shared/office/uscc';
 import { formatPoints } from '../src-shared/scoring/percent';
 import { computeTotals } from '../src-shared/scoring/totals';
@@ -47,18 +48,6 @@ export function loadCriteria(id: string): Criteria {
   return parsed.value;
 }
 
-/** mulberry32: a small seeded generator, so every run scores the same percents. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A code that passes GB 32100-2015's check (the app only needs 18 characters, but a real-looking list is fairer). */
 function fakeUscc(index: number): string {
   const serial = index.toString().padStart(8, '0');
@@ -75,7 +64,8 @@ function fakeUscc(index: number): string {
 export function buildSeed(count: number, at: string, seed = 19580): SeedData {
   const bundle = loadDemoBundle();
   const criteria = loadCriteria(bundle.cycle.criteriaId);
-  const random = seededRandom(seed);
+  // mulberry32, the generator the office demo scores with: every run scores the same percents.
+  const random = demoRandom(seed);
   const steps = 100 / criteria.percentStep + 1;
   const applicants: Applicant[] = [];
   for (let index = 0; index < count; index += 1) {

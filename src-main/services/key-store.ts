@@ -269,14 +269,7 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
 
     async withReceivingKey(use) {
       if (unlocked === undefined) return fail('E_LOCKED', 'locked');
-      const lent = copy(unlocked.receivingPrivateRaw);
-      try {
-        return ok(await use(lent));
-      } catch (error) {
-        return internal(error);
-      } finally {
-        lent.fill(0);
-      }
+      return lendReceivingKey(unlocked.receivingPrivateRaw, use);
     },
   };
 }
@@ -285,7 +278,23 @@ function copy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(bytes);
 }
 
-function internal<T>(error: unknown): Result<T> {
+/** A failure of WebCrypto or of a key's borrower, as a key store answers it: a value, never a throw. */
+export function internal<T>(error: unknown): Result<T> {
   const detail = error instanceof Error ? error.message : String(error);
   return fail('E_INTERNAL', detail, { detail });
+}
+
+/** withReceivingKey of every key store: `use` gets a copy of the raw X25519 key, zeroed afterwards whatever happens. */
+export async function lendReceivingKey<T>(
+  privateRaw: Uint8Array,
+  use: (privateRaw: Uint8Array<ArrayBuffer>) => Promise<T>,
+): Promise<Result<T>> {
+  const lent = copy(privateRaw);
+  try {
+    return ok(await use(lent));
+  } catch (error) {
+    return internal(error);
+  } finally {
+    lent.fill(0);
+  }
 }

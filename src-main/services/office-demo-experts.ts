@@ -5,7 +5,7 @@ import { generateReceivingKeyPair } from '../../src-shared/packages/seal';
 import type { CryptoKeyLike } from '../../src-shared/packages/web-crypto';
 import type { ArchiveFolder } from './archive-folder';
 import { buildEnrollmentPackage, expertIdOf, type EnrollmentPackage } from './enrollment-package';
-import type { KeyStore } from './key-store';
+import { internal, lendReceivingKey, type KeyStore } from './key-store';
 import type { SecretFile } from './secret-file';
 
 /**
@@ -52,12 +52,6 @@ export function memoryArchiveFolder(): ArchiveFolder {
   };
 }
 
-/** As the real key store answers a failure of WebCrypto or of the borrower: a value, never a throw. */
-function internal(error: unknown): Result<never> {
-  const detail = error instanceof Error ? error.message : String(error);
-  return fail('E_INTERNAL', detail, { detail });
-}
-
 interface HeldKeys {
   readonly signing: CryptoKeyLike;
   readonly receivingPrivateRaw: Uint8Array;
@@ -100,14 +94,7 @@ function memoryKeyStore(
     async withReceivingKey(use) {
       const keys = held();
       if (keys === undefined) return fail('E_LOCKED', 'locked');
-      const lent = Uint8Array.from(keys.receivingPrivateRaw);
-      try {
-        return ok(await use(lent));
-      } catch (error) {
-        return internal(error);
-      } finally {
-        lent.fill(0);
-      }
+      return lendReceivingKey(keys.receivingPrivateRaw, use);
     },
   };
 }

@@ -58,6 +58,29 @@ export async function createOfficeCycle(
 }
 
 /**
+ * Reads the cycle and writes the row `change` makes of it, in one transaction so no other window's change is lost in
+ * between; nothing is written when `change` refuses or hands the row back as it was.
+ */
+async function updateOfficeCycle(
+  db: ScorebookDb,
+  id: string,
+  now: () => Date,
+  change: (current: OfficeCycleRow) => Result<OfficeCycleRow>,
+): Promise<Result<OfficeCycleRow>> {
+  try {
+    return await db.transaction('rw', db.officeCycles, db.quarantine, async () => {
+      const current = await loadOfficeCycle(db, id, now);
+      if (current === undefined) return fail('E_CYCLE', `no cycle ${id}`, { cycleId: id });
+      const changed = change(current);
+      if (changed.ok && changed.value !== current) await db.officeCycles.put(changed.value);
+      return changed;
+    });
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/**
  * Saves new settings as the next revision; the replaced settings move to the history with the reason. Once the cycle
  * has issued assignments, a change to what experts received needs a reason (E_CYCLE_FROZEN). Nothing changes when the
  * settings are the same.
@@ -69,35 +92,26 @@ export async function reviseOfficeCycle(
   reason: string,
   now: () => Date,
 ): Promise<Result<OfficeCycleRow>> {
-  try {
-    return await db.transaction('rw', db.officeCycles, db.quarantine, async () => {
-      const current = await loadOfficeCycle(db, id, now);
-      if (current === undefined) return fail('E_CYCLE', `no cycle ${id}`, { cycleId: id });
-      const decided = decideSettingsChange({
-        current: current.settings,
-        next,
-        assignmentsIssued: current.assignmentsIssued,
-        reason,
-      });
-      if (!decided.ok) return decided;
-      if (JSON.stringify(current.settings) === JSON.stringify(next)) return ok(current);
-      const at = now().toISOString();
-      const row: OfficeCycleRow = {
-        ...current,
-        revision: current.revision + 1,
-        settings: next,
-        history: [
-          ...current.history,
-          { revision: current.revision, settings: current.settings, savedAt: current.updatedAt, reason: reason.trim() },
-        ],
-        updatedAt: at,
-      };
-      await db.officeCycles.put(row);
-      return ok(row);
+  return updateOfficeCycle(db, id, now, (current) => {
+    const decided = decideSettingsChange({
+      current: current.settings,
+      next,
+      assignmentsIssued: current.assignmentsIssued,
+      reason,
     });
-  } catch (error) {
-    return storageFailure(error);
-  }
+    if (!decided.ok) return decided;
+    if (JSON.stringify(current.settings) === JSON.stringify(next)) return ok(current);
+    return ok({
+      ...current,
+      revision: current.revision + 1,
+      settings: next,
+      history: [
+        ...current.history,
+        { revision: current.revision, settings: current.settings, savedAt: current.updatedAt, reason: reason.trim() },
+      ],
+      updatedAt: now().toISOString(),
+    });
+  });
 }
 
 /** Counts assignments the office signed for the cycle; from the first one on, frozen settings need a reason. */
@@ -107,15 +121,7 @@ export async function countAssignmentsIssued(
   issued: number,
   now: () => Date,
 ): Promise<Result<OfficeCycleRow>> {
-  try {
-    return await db.transaction('rw', db.officeCycles, db.quarantine, async () => {
-      const current = await loadOfficeCycle(db, id, now);
-      if (current === undefined) return fail('E_CYCLE', `no cycle ${id}`, { cycleId: id });
-      const row: OfficeCycleRow = { ...current, assignmentsIssued: current.assignmentsIssued + issued };
-      await db.officeCycles.put(row);
-      return ok(row);
-    });
-  } catch (error) {
-    return storageFailure(error);
-  }
+  return updateOfficeCycle(db, id, now, (current) =>
+    ok({ ...current, assignmentsIssued: current.assignmentsIssued + issued }),
+  );
 }

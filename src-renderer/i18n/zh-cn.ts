@@ -177,7 +177,8 @@ export const zhCN = {
   'declaration.recusedTitle': '已回避：{name}',
   'declaration.recusedBody':
     '您已声明与该申报组织存在利害关系。依据《管理办法》第十九条，您回避对其评审，其内容不再显示。回避声明已签名并加密，等待发送给办公室。',
-  'declaration.noConflictNote': '已签署利害关系声明：不存在利害关系（第 {seq} 版）。如发现存在利害关系，请更正声明，本组织将对您关闭。',
+  'declaration.noConflictNote':
+    '已签署利害关系声明：不存在利害关系（第 {seq} 版）。如发现存在利害关系，请更正声明，本组织将对您关闭。',
   'declaration.correct': '更正声明（需说明理由）',
   'applicants.declare': '请先声明利害关系',
   'applicants.recused': '已回避',

@@ -17,6 +17,8 @@ import {
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const recordId = z.string().min(1).max(200);
 const isoTime = z.string().min(1).max(40);
+/** The parameters of an error code's message (error-messages.ts fills them in). */
+const messageParams = z.record(z.string(), z.union([z.string(), z.number()]));
 
 /** Files picked by the user, as base64; the renderer sends them in batches under the web host's 16 MiB body cap. */
 export const officeFilesRequestSchema = z
@@ -66,7 +68,7 @@ export const fileRejectionSchema = z
   .object({
     name: z.string(),
     code: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    params: messageParams,
   })
   .strict();
 export type FileRejection = z.infer<typeof fileRejectionSchema>;
@@ -114,7 +116,7 @@ export const inboxResultSchema = z.discriminatedUnion('outcome', [
       /** SHA-256 of the file's bytes: the name it is kept under, unchanged, in inbox/rejected/. */
       sha256: hex64,
       code: z.string(),
-      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      params: messageParams,
     })
     .strict(),
 ]);
@@ -136,13 +138,23 @@ export const inboxRejectionSchema = z
     name: z.string(),
     sha256: hex64,
     code: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    params: messageParams,
     at: isoTime,
   })
   .strict();
 export type InboxRejection = z.infer<typeof inboxRejectionSchema>;
 
 const cycleRequest = z.object({ cycleId: recordId }).strict();
+
+/** What an assignment states besides its expert and applicants: issuing one and loading the demo both send it. */
+const assignmentFields = {
+  cycle: cycleSchema,
+  commentRules: commentRulesSchema,
+  pledgeText: z.string().min(1).max(20_000),
+  stage: stageSchema,
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  panelId: recordId,
+};
 
 /** A table cell problem, as src-shared/office/csv.ts `TableError` (line and column 1-based, header = line 1). */
 export const tableErrorSchema = z
@@ -152,7 +164,7 @@ export const tableErrorSchema = z
     field: z.string().nullable(),
     code: z.string(),
     message: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    params: messageParams,
   })
   .strict();
 
@@ -199,16 +211,7 @@ export const officeContract = {
    */
   'office:assignment-issue': {
     request: z
-      .object({
-        cycle: cycleSchema,
-        commentRules: commentRulesSchema,
-        pledgeText: z.string().min(1).max(20_000),
-        stage: stageSchema,
-        deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        panelId: recordId,
-        expertId: recordId,
-        applicants: z.array(applicantSchema).min(1).max(500),
-      })
+      .object({ ...assignmentFields, expertId: recordId, applicants: z.array(applicantSchema).min(1).max(500) })
       .strict(),
     response: issuedAssignmentSchema.extend({ base64: z.string() }),
   },
@@ -249,17 +252,7 @@ export const officeContract = {
    * marks it as a demo (the renderer creates that cycle); nothing of it can reach a real expert.
    */
   'office:demo-load': {
-    request: z
-      .object({
-        cycle: cycleSchema,
-        commentRules: commentRulesSchema,
-        pledgeText: z.string().min(1).max(20_000),
-        stage: stageSchema,
-        deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        panelId: recordId,
-        applicants: z.array(applicantSchema).min(1).max(10),
-      })
-      .strict(),
+    request: z.object({ ...assignmentFields, applicants: z.array(applicantSchema).min(1).max(10) }).strict(),
     response: z
       .object({
         experts: z.array(expertRecordSchema),

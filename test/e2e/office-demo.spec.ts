@@ -1,4 +1,5 @@
-import { expect, passphrase, test } from './support/fixtures';
+import { expect, test } from './support/fixtures';
+import { createOffice, holdNextCall } from './support/office-applicants';
 
 /**
  * The office's demo end to end: a new office workstation loads the demo cycle from its home with one button, sees
@@ -11,26 +12,10 @@ test('the office loads the demo cycle: the inbox shows the accepted packages and
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: /^办公室工作站：/ }).click();
-  await page.getByLabel('办公室名称').fill('乌鲁木齐市质量奖评审办公室');
-  await page.getByLabel('口令', { exact: true }).fill(passphrase);
-  await page.getByLabel('再次输入口令').fill(passphrase);
-  await page.getByRole('button', { name: '生成办公室密钥' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '办公室工作台' })).toBeVisible();
+  await createOffice(page);
 
   // Hold main's part until the progress has been seen: the steps before it are quick.
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(
-    '**/rpc/office%3Ademo-load',
-    async (route) => {
-      await held;
-      await route.continue();
-    },
-    { times: 1 },
-  );
+  const release = await holdNextCall(page, 'office:demo-load');
   const load = page.getByRole('button', { name: '加载示例评审周期（虚构数据）' });
   await load.focus();
   await page.keyboard.press('Enter');

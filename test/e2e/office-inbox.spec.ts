@@ -9,7 +9,8 @@ import { decodeBase64Strict, encodeBase64 } from '../../src-shared/packages/base
 import { completeSheetItems } from '../main/handlers/complete-sheet';
 import { expertApp, valueOf, type Expert } from '../main/handlers/expert-world';
 import { enrollmentOf, issue, issueRequest, realCycle, register } from '../main/handlers/office-world';
-import { expect, passphrase, test } from './support/fixtures';
+import { expect, test } from './support/fixtures';
+import { createCycle, createOffice, cycleName, holdNextCall } from './support/office-applicants';
 
 /**
  * The office's inbox end to end: the office is made in the browser; the expert is a real expert app driven in Node
@@ -38,16 +39,8 @@ function officeRpc(page: Page): Dispatch {
 
 async function createOfficeAndCycle(page: Page, url: string): Promise<string> {
   await page.goto(url);
-  await page.getByRole('button', { name: /^办公室工作站：/ }).click();
-  await page.getByLabel('办公室名称').fill('乌鲁木齐市质量奖评审办公室');
-  await page.getByLabel('口令', { exact: true }).fill(passphrase);
-  await page.getByLabel('再次输入口令').fill(passphrase);
-  await page.getByRole('button', { name: '生成办公室密钥' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '办公室工作台' })).toBeVisible();
-  await page.getByRole('link', { name: '新建评审周期' }).click();
-  await page.getByLabel('名称（中文）').fill('2026年度乌鲁木齐市人民政府质量奖');
-  await page.getByRole('button', { name: '建立评审周期' }).click();
-  await expect(page.getByRole('heading', { name: '评审周期设置（第 1 版）' })).toBeVisible();
+  await createOffice(page);
+  await createCycle(page, cycleName);
   const cycleId = /#\/office\/cycles\/([^/]+)/.exec(page.url())?.[1];
   if (cycleId === undefined) throw new Error(`no cycle id in ${page.url()}`);
   return decodeURIComponent(cycleId);
@@ -117,18 +110,7 @@ test('the office imports experts’ packages with progress, sees duplicates and 
     await expect(page.getByTestId('inbox-experts')).toContainText('0 / 3 份');
 
     // Hold the import call until the progress bar has been seen.
-    let release = (): void => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(
-      '**/rpc/office%3Ainbox-import',
-      async (route) => {
-        await held;
-        await route.continue();
-      },
-      { times: 1 },
-    );
+    const release = await holdNextCall(page, 'office:inbox-import');
     await page.getByLabel('选择文件…').setInputFiles([...paths, tamperedPath]);
     await expect(page.getByRole('progressbar', { name: '导入进度' })).toBeVisible();
     await expect(page.getByTestId('inbox-progress')).toHaveText('已处理 0 / 5 个文件');

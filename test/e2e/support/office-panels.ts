@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { encodeBase64 } from '../../../src-shared/packages/base64';
 import { generateReceivingKeyPair } from '../../../src-shared/packages/seal';
 import { exportApplicantsCsv } from '../../../src-shared/office/applicant-csv';
 import type { ApplicantRecord } from '../../../src-shared/office/applicant-schema';
 import { makeSigner, packageFile } from '../../support/package-world';
-import { passphrase } from './fixtures';
+import { applicant } from '../../shared/office/applicant-fixtures';
+import { createCycle, createOffice } from './office-applicants';
 
 /** The expert exports the enrollment package on the profile page; the file as downloaded and the fingerprint shown. */
 export async function exportEnrollment(page: Page): Promise<{ path: string; fingerprint: string }> {
@@ -46,37 +47,19 @@ export async function enrollmentFile(name: string, workUnit: string): Promise<{ 
 /** First run as the office workstation, then a new cycle with the default settings; ends on the cycle's settings. */
 export async function officeWithCycle(page: Page, url: string, cycleName: string): Promise<void> {
   await page.goto(url);
-  await page.getByRole('button', { name: /^办公室工作站：/ }).click();
-  await page.getByLabel('办公室名称').fill('乌鲁木齐市质量奖评审办公室');
-  await page.getByLabel('口令', { exact: true }).fill(passphrase);
-  await page.getByLabel('再次输入口令').fill(passphrase);
-  await page.getByRole('button', { name: '生成办公室密钥' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '办公室工作台' })).toBeVisible();
-  await page.getByRole('link', { name: '新建评审周期' }).click();
-  await page.getByLabel('名称（中文）').fill(cycleName);
-  await page.getByRole('button', { name: '建立评审周期' }).click();
-  await expect(page.getByRole('heading', { name: '评审周期设置（第 1 版）' })).toBeVisible();
+  await createOffice(page);
+  await createCycle(page, cycleName);
 }
 
 /** A valid register record; the tests change the name, code and district. */
 function record(name: string, uscc: string, district: ApplicantRecord['district']): ApplicantRecord {
-  return {
-    v: 1,
+  return applicant({
     name,
     uscc,
     district,
     industry: '质量技术服务',
-    foundedOn: '2011-06-30',
-    size: 'medium',
-    employees: 420,
-    fourNew: false,
-    exporter: false,
-    certifications: [{ kind: 'iso9001', label: null, from: '2015-01-01', to: null }],
-    incidents: [],
-    exportRecords: [],
     contact: { person: '张三', phone: '0991-1234567', email: 'office@example.cn' },
-    materials: [],
-  };
+  });
 }
 
 /** Two fictional applicants as the applicants page imports them (codes with valid check digits). */

@@ -8,6 +8,7 @@ import { parseEnvelope } from '../../../src-shared/packages/dsse';
 import { enrollmentPayloadSchema } from '../../../src-shared/packages/payload-schemas';
 import { generateReceivingKeyPair } from '../../../src-shared/packages/seal';
 import { makeSigner, packageFile, type Signer } from '../../support/package-world';
+import { exportEnrollment } from './office-panels';
 
 /** What an office learns from an expert's enrollment package. */
 export interface EnrolledExpert {
@@ -48,14 +49,8 @@ export async function makeOffice(name: string): Promise<TestOffice> {
 
 /** The expert exports the enrollment package from the profile page; the office reads it. Ends on the profile page. */
 export async function enrollFromProfile(page: Page): Promise<EnrolledExpert> {
-  await page.getByRole('link', { name: /专家档案与安全/ }).click();
-  const shown = (await page.getByTestId('fingerprint').textContent()) ?? '';
-  await page.getByRole('button', { name: '导出登记包（交办公室）' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: /^下载 / }).click(),
-  ]);
-  return readEnrollment(readFileSync(await download.path()), shown.replace(/ /g, '').toLowerCase());
+  const { path, fingerprint } = await exportEnrollment(page);
+  return readEnrollment(readFileSync(path), fingerprint);
 }
 
 /** A real (non-demo) assignment from `office` for `expert`, signed and sealed to the expert, as a .qapkg. */

@@ -17,6 +17,7 @@ import { shippedResourcesDir } from './temp-resources';
 
 /** An expert app over a temp data folder, driven through dispatch, and the office that receives its packages. */
 
+/** N = 2^10 keeps each scrypt derivation around a millisecond; production uses kdfDefaults. */
 const kdf = { N: 2 ** 10, r: 8, p: 1 };
 export const passphrase = 'correct horse battery';
 const profile = { name: '李四', workUnit: '新疆质量协会', title: '', phone: '', fields: [] };
@@ -48,20 +49,24 @@ export interface Expert {
   readonly receivingPublicKey: Uint8Array;
 }
 
+/** The app on `dataDir` with the clock `now`, as the web host starts it (a quick KDF); a new start reads the same folder. */
+export function startApp(dataDir: string, now: () => number): Dispatch {
+  return createDispatch(
+    createHandlers({
+      resourcesDir: shippedResourcesDir,
+      dataDir,
+      transport: 'web',
+      appVersion: '1.2.3',
+      now,
+      random: secureRandom,
+      kdf,
+    }),
+  );
+}
+
 /** A fresh app on `dataDir` with the clock `now`; `expert` creates its identity (unlocked). */
 export function expertApp(dataDir: string, now: () => number) {
-  const start = (): Dispatch =>
-    createDispatch(
-      createHandlers({
-        resourcesDir: shippedResourcesDir,
-        dataDir,
-        transport: 'web',
-        appVersion: '1.2.3',
-        now,
-        random: secureRandom,
-        kdf,
-      }),
-    );
+  const start = (): Dispatch => startApp(dataDir, now);
   const expert = async (): Promise<Expert> => {
     const dispatch = start();
     const created = identityStatusSchema.parse(valueOf(await dispatch('identity:create', { profile, passphrase })));

@@ -3,9 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../../src-main/handlers/create-handlers';
-import { createDispatch, type Dispatch } from '../../../src-main/handlers/dispatch';
-import { secureRandom } from '../../../src-main/services/secure-random';
+import type { Dispatch } from '../../../src-main/handlers/dispatch';
 import { channels, contract, identityStatusSchema, type IdentityStatus } from '../../../src-shared/contract/channels';
 import type { AppError, Result } from '../../../src-shared/contract/result';
 import { decodeBase64Strict } from '../../../src-shared/packages/base64';
@@ -15,10 +13,8 @@ import { openPackage } from '../../../src-shared/packages/open-package';
 import { enrollmentPayloadSchema, type ExpertProfile } from '../../../src-shared/packages/payload-schemas';
 import { isSealed } from '../../../src-shared/packages/seal';
 import { completeSheetItems } from './complete-sheet';
-import { shippedResourcesDir } from './temp-resources';
+import { startApp } from './expert-world';
 
-/** N = 2^10 keeps each scrypt derivation around a millisecond; production uses kdfDefaults. */
-const kdf = { N: 2 ** 10, r: 8, p: 1 };
 const pass = 'correct horse battery';
 const profile: ExpertProfile = {
   name: '张三 / Zhang',
@@ -33,17 +29,7 @@ let clock: number;
 
 /** The real handlers over `dataDir`, bound through the real dispatch (request and response schemas checked). */
 function start(): Dispatch {
-  return createDispatch(
-    createHandlers({
-      resourcesDir: shippedResourcesDir,
-      dataDir,
-      transport: 'web',
-      appVersion: '1.2.3',
-      now: () => clock,
-      random: secureRandom,
-      kdf,
-    }),
-  );
+  return startApp(dataDir, () => clock);
 }
 
 async function status(dispatch: Dispatch): Promise<IdentityStatus> {
@@ -345,6 +331,35 @@ describe('dispatch of the identity channels', () => {
 
   /** A valid request for each office channel (office-channels.ts); an expert's installation refuses them all. */
   const fingerprint = 'ab'.repeat(32);
+  const applicant = {
+    id: 'applicant-1',
+    name: '新疆昆岚电气装备股份有限公司',
+    uscc: '9165010671296457XA',
+    district: '天山区',
+    industry: '制造业',
+    foundedYear: 2005,
+    size: 'large',
+    employees: 800,
+    fourNew: false,
+    summaries: [],
+  };
+  /** What issuing an assignment and loading the demo both send: the cycle, its rules and the stage's panel. */
+  const issueFields = (id: string, zh: string, en: string, panelId: string) => ({
+    cycle: {
+      id,
+      name: { 'zh-CN': zh, en },
+      year: 2026,
+      measuresVersion: '2025-11-18',
+      criteriaId: 'gbt19580-2012',
+      stages: ['material'],
+      demo: false,
+    },
+    commentRules: { strengthWithEvidenceFrom: null, ofiUpTo: null },
+    pledgeText: '保密承诺',
+    stage: 'material',
+    deadline: '2026-06-30',
+    panelId,
+  });
   const officeRequests: Record<string, unknown> = {
     'office:experts-list': {},
     'office:experts-import': { files: [{ name: 'enrollment.qapkg', base64: 'UEsDBA==' }] },
@@ -352,35 +367,9 @@ describe('dispatch of the identity channels', () => {
     'office:expert-update': { expertId: 'expert-abababababababab', workUnit: '新疆大学', fields: [], phone: '' },
     'office:expert-revoke': { expertId: 'expert-abababababababab', reason: '密钥遗失' },
     'office:assignment-issue': {
-      cycle: {
-        id: 'cycle-2026',
-        name: { 'zh-CN': '2026年度质量奖', en: '2026 Quality Award' },
-        year: 2026,
-        measuresVersion: '2025-11-18',
-        criteriaId: 'gbt19580-2012',
-        stages: ['material'],
-        demo: false,
-      },
-      commentRules: { strengthWithEvidenceFrom: null, ofiUpTo: null },
-      pledgeText: '保密承诺',
-      stage: 'material',
-      deadline: '2026-06-30',
-      panelId: 'panel-a',
+      ...issueFields('cycle-2026', '2026年度质量奖', '2026 Quality Award', 'panel-a'),
       expertId: 'expert-abababababababab',
-      applicants: [
-        {
-          id: 'applicant-1',
-          name: '新疆昆岚电气装备股份有限公司',
-          uscc: '9165010671296457XA',
-          district: '天山区',
-          industry: '制造业',
-          foundedYear: 2005,
-          size: 'large',
-          employees: 800,
-          fourNew: false,
-          summaries: [],
-        },
-      ],
+      applicants: [applicant],
     },
     'office:assignments-list': { cycleId: 'cycle-2026' },
     'office:inbox-import': { files: [{ name: 'sheet.qapkg', base64: 'UEsDBA==' }] },
@@ -390,34 +379,13 @@ describe('dispatch of the identity channels', () => {
     'office:xlsx-read': { base64: 'UEsDBA==' },
     'office:xlsx-write': { sheetName: '申报组织', rows: [['名称']] },
     'office:demo-load': {
-      cycle: {
-        id: 'cycle-demo',
-        name: { 'zh-CN': '示例：2026年度质量奖（虚构数据）', en: 'Demo: 2026 Quality Award (fictional)' },
-        year: 2026,
-        measuresVersion: '2025-11-18',
-        criteriaId: 'gbt19580-2012',
-        stages: ['material'],
-        demo: false,
-      },
-      commentRules: { strengthWithEvidenceFrom: null, ofiUpTo: null },
-      pledgeText: '保密承诺',
-      stage: 'material',
-      deadline: '2026-06-30',
-      panelId: 'panel-demo',
-      applicants: [
-        {
-          id: 'applicant-1',
-          name: '新疆昆岚电气装备股份有限公司',
-          uscc: '9165010671296457XA',
-          district: '天山区',
-          industry: '制造业',
-          foundedYear: 2005,
-          size: 'large',
-          employees: 800,
-          fourNew: false,
-          summaries: [],
-        },
-      ],
+      ...issueFields(
+        'cycle-demo',
+        '示例：2026年度质量奖（虚构数据）',
+        'Demo: 2026 Quality Award (fictional)',
+        'panel-demo',
+      ),
+      applicants: [applicant],
     },
   };
 

@@ -8,7 +8,7 @@ import { contract } from '../../../src-shared/contract/channels';
 import { encodeBase64 } from '../../../src-shared/packages/base64';
 import { makeSigner, packageFile } from '../../support/package-world';
 import { errorOf, expertApp, passphrase, valueOf, type Expert } from './expert-world';
-import { enrollmentOf, officeApp, tamperedPayload } from './office-world';
+import { enrollmentOf, enrollmentPayload, officeApp, tamperedPayload } from './office-world';
 
 const importSchema = contract['office:experts-import'].response;
 const recordSchema = contract['office:expert-confirm'].response;
@@ -131,19 +131,12 @@ describe('importing enrollment packages', () => {
 
   it('refuses an enrollment whose expert id is not the one its key gives (E_SCHEMA)', async () => {
     const signer = await makeSigner('expert-someone-else');
-    const file = await packageFile(signer, 'enrollment', {
-      schema: 'scorebook.enrollment/1',
-      kind: 'enrollment',
-      packageId: '01890a5d-ac96-774b-bcce-b302099a8057',
-      cycleId: 'enrollment',
-      issuer: signer.id,
-      keyId: signer.fingerprint,
-      createdAt: '2026-04-01T08:00:00.000Z',
-      app: { name: 'Scorebook', version: 'test' },
-      profile: { name: '冒名', workUnit: '某单位', title: '', phone: '', fields: [] },
-      signingPublicKey: encodeBase64(signer.publicKeyRaw),
-      receivingPublicKey: encodeBase64(new Uint8Array(32).fill(9)),
-    });
+    const profile = { name: '冒名', workUnit: '某单位', title: '', phone: '', fields: [] };
+    const file = await packageFile(
+      signer,
+      'enrollment',
+      enrollmentPayload(signer, profile, new Uint8Array(32).fill(9)),
+    );
     const { rejected } = await importFiles([{ name: 'x.qapkg', base64: encodeBase64(file) }]);
     expect(rejected).toMatchObject([{ code: 'E_SCHEMA', params: { detail: expect.stringContaining('issuer') } }]);
   });

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHandlers } from '../../../src-main/handlers/create-handlers';
-import { createDispatch, type Dispatch } from '../../../src-main/handlers/dispatch';
+import type { Dispatch } from '../../../src-main/handlers/dispatch';
 import { expertIdOf } from '../../../src-main/services/enrollment-package';
-import { secureRandom } from '../../../src-main/services/secure-random';
 import type { AssignmentBundle } from '../../../src-shared/assignments/assignment-schema';
 import { contract, type ChannelRequest } from '../../../src-shared/contract/channels';
 import { decodeBase64Strict, encodeBase64 } from '../../../src-shared/packages/base64';
@@ -13,28 +11,16 @@ import { parseEnvelope, serializeEnvelope } from '../../../src-shared/packages/d
 import type { EnrollmentPayload } from '../../../src-shared/packages/payload-schemas';
 import { generateReceivingKeyPair } from '../../../src-shared/packages/seal';
 import { makeSigner, packageFile, type Signer } from '../../support/package-world';
-import { passphrase, valueOf, type Expert } from './expert-world';
+import { passphrase, startApp, valueOf, type Expert } from './expert-world';
 import { shippedResourcesDir } from './temp-resources';
 
 /** The office workstation over a temp data folder, driven through dispatch, and what it needs from experts. */
 
-const kdf = { N: 2 ** 10, r: 8, p: 1 };
 export const officeName = '乌鲁木齐市质量奖评审办公室';
 
 /** A fresh office app on `dataDir` with the clock `now`; `create` makes its identity (unlocked). */
 export function officeApp(dataDir: string, now: () => number) {
-  const start = (): Dispatch =>
-    createDispatch(
-      createHandlers({
-        resourcesDir: shippedResourcesDir,
-        dataDir,
-        transport: 'web',
-        appVersion: '1.2.3',
-        now,
-        random: secureRandom,
-        kdf,
-      }),
-    );
+  const start = (): Dispatch => startApp(dataDir, now);
   const create = async (): Promise<Dispatch> => {
     const dispatch = start();
     valueOf(await dispatch('identity:create-office', { name: officeName, passphrase }));
@@ -106,13 +92,13 @@ export interface HandMadeExpert {
   readonly enrollment: { name: string; base64: string };
 }
 
-export async function handMadeExpert(
-  profile: EnrollmentPayload['profile'] = { name: '赵六', workUnit: '新疆大学', title: '', phone: '', fields: [] },
-): Promise<HandMadeExpert> {
-  const made = await makeSigner('pending');
-  const signer = { ...made, id: expertIdOf(made.fingerprint) };
-  const receiving = await generateReceivingKeyPair();
-  const payload: EnrollmentPayload = {
+/** An enrollment as the expert app writes it: self-signed by `signer`, whose id is the issuer. */
+export function enrollmentPayload(
+  signer: Signer,
+  profile: EnrollmentPayload['profile'],
+  receivingPublicKey: Uint8Array,
+): EnrollmentPayload {
+  return {
     schema: 'scorebook.enrollment/1',
     kind: 'enrollment',
     packageId: '01890a5d-ac96-774b-bcce-b302099a8057',
@@ -123,9 +109,17 @@ export async function handMadeExpert(
     app: { name: 'Scorebook', version: 'test' },
     profile,
     signingPublicKey: encodeBase64(signer.publicKeyRaw),
-    receivingPublicKey: encodeBase64(receiving.publicKeyRaw),
+    receivingPublicKey: encodeBase64(receivingPublicKey),
   };
-  const file = await packageFile(signer, 'enrollment', payload);
+}
+
+export async function handMadeExpert(
+  profile: EnrollmentPayload['profile'] = { name: '赵六', workUnit: '新疆大学', title: '', phone: '', fields: [] },
+): Promise<HandMadeExpert> {
+  const made = await makeSigner('pending');
+  const signer = { ...made, id: expertIdOf(made.fingerprint) };
+  const receiving = await generateReceivingKeyPair();
+  const file = await packageFile(signer, 'enrollment', enrollmentPayload(signer, profile, receiving.publicKeyRaw));
   return {
     signer,
     receivingPrivateKey: receiving.privateKeyRaw,

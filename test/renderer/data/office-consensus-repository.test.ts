@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type ScorebookDb } from '../../../src-renderer/data/database';
+import { describe, expect, it } from 'vitest';
 import {
   consensusRowId,
   currentVersion,
@@ -11,17 +10,10 @@ import {
 } from '../../../src-renderer/data/office-consensus-repository';
 import type { OfficeSignature } from '../../../src-renderer/data/office-rows';
 import type { ConsensusRecord, Recommendation } from '../../../src-shared/office/office-schemas';
-import { fakeIdb, freshDatabaseName, testClock } from './support/test-database';
+import { deletedAfterEach } from './support/opened-databases';
+import { testClock } from './support/test-database';
 
-const opened: ScorebookDb[] = [];
-function open(label: string): ScorebookDb {
-  const db = openDatabase(freshDatabaseName(label), fakeIdb);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const { open } = deletedAfterEach();
 
 function signature(mark: string): OfficeSignature {
   return {

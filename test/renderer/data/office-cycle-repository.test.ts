@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type ScorebookDb } from '../../../src-renderer/data/database';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src-renderer/data/database';
 import {
   createOfficeCycle,
   listOfficeCycles,
@@ -12,17 +12,10 @@ import { declareV2 } from '../../../src-renderer/data/schema/v2';
 import { declareV3 } from '../../../src-renderer/data/schema/v3';
 import { declareV4 } from '../../../src-renderer/data/schema/v4';
 import { defaultCycleSettings } from '../../../src-shared/office/cycle-settings';
+import { deletedAfterEach } from './support/opened-databases';
 import { fakeIdb, freshDatabaseName, testClock } from './support/test-database';
 
-const opened: ScorebookDb[] = [];
-function open(label: string): ScorebookDb {
-  const db = openDatabase(freshDatabaseName(label), fakeIdb);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const { open, keep } = deletedAfterEach();
 
 const settings = defaultCycleSettings(2026);
 
@@ -49,8 +42,7 @@ describe('schema version 5', () => {
     };
     await old.table('outbox').put(row);
     old.close();
-    const db = openDatabase(name, fakeIdb);
-    opened.push(db);
+    const db = keep(openDatabase(name, fakeIdb));
     await db.open();
     expect(db.verno).toBe(6);
     expect(await db.officeCycles.count()).toBe(0);

@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ScorebookDb } from '../../../src-renderer/data/database';
+import { describe, expect, it } from 'vitest';
 import {
   countAssignmentsIssued,
   createOfficeCycle,
@@ -16,17 +15,10 @@ import {
 } from '../../../src-renderer/data/office-panel-repository';
 import type { OfficePanelRow } from '../../../src-renderer/data/office-rows';
 import { defaultCycleSettings } from '../../../src-shared/office/cycle-settings';
-import { openTestDatabase, testClock } from './support/test-database';
+import { deletedAfterEach } from './support/opened-databases';
+import { testClock } from './support/test-database';
 
-const opened: ScorebookDb[] = [];
-function open(label: string): ScorebookDb {
-  const db = openTestDatabase(label);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const { open } = deletedAfterEach();
 
 const expertNames: Readonly<Record<string, string>> = { 'e-li': '李明', 'e-wang': '王芳', 'e-zhao': '赵强' };
 const applicantNames: Readonly<Record<string, string>> = { 'a-1': '新疆甲公司', 'a-2': '新疆乙公司' };

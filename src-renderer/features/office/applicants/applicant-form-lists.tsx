@@ -85,26 +85,77 @@ function Entry({
   );
 }
 
-export function CertificationList({ items, onChange, problemsOf, newKey }: ListProps<CertificationDraft>) {
-  const { t, lang } = useI18n();
-  const kinds = choices(certificationKindSchema.options, CERTIFICATION_LABELS, lang);
+/** The message keys of one list; the legend and hint are `field.<part>` and `hint.<part>`. */
+const LIST_TEXT = {
+  certifications: {
+    add: 'officeApplicants.addCertification',
+    entry: 'officeApplicants.certificationN',
+    remove: 'officeApplicants.removeCertification',
+  },
+  incidents: {
+    add: 'officeApplicants.addIncident',
+    entry: 'officeApplicants.incidentN',
+    remove: 'officeApplicants.removeIncident',
+  },
+  exportRecords: {
+    add: 'officeApplicants.addExportRecord',
+    entry: 'officeApplicants.exportRecordN',
+    remove: 'officeApplicants.removeExportRecord',
+  },
+} as const;
+
+/** The text parts of an entry (not its key or kind): each is edited by one text or date box. */
+type TextPart<T> = Exclude<{ [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string, 'key' | 'kind'>;
+
+/** What a text box of one entry needs: its path key, problems, value and how to change it. */
+type Bind<T> = <P extends TextPart<T>>(
+  part: P,
+) => { path: string; problems: readonly Problem[]; value: T[P]; onChange: (value: T[P]) => void };
+
+/**
+ * One repeatable list: the kind of each entry comes first (a choice from `kinds`), then the text boxes `fields` lays
+ * out with `bind`; a new entry starts as `blank` under a new key.
+ */
+function EntryList<K extends string, T extends { readonly key: string; readonly kind: K }>({
+  items,
+  onChange,
+  problemsOf,
+  newKey,
+  part,
+  kinds,
+  blank,
+  fields,
+}: ListProps<T> & {
+  readonly part: keyof typeof LIST_TEXT;
+  readonly kinds: readonly { readonly value: K; readonly label: string }[];
+  readonly blank: (key: string) => T;
+  readonly fields: (bind: Bind<T>) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const text = LIST_TEXT[part];
   return (
     <ListShell
-      legend={t('officeApplicants.field.certifications')}
-      hint={t('officeApplicants.hint.certifications')}
+      legend={t(`officeApplicants.field.${part}`)}
+      hint={t(`officeApplicants.hint.${part}`)}
       empty={t('officeApplicants.none')}
-      addLabel={t('officeApplicants.addCertification')}
-      onAdd={() => onChange([...items, { key: newKey(), kind: 'iso9001', label: '', from: '', to: '' }])}
+      addLabel={t(text.add)}
+      onAdd={() => onChange([...items, blank(newKey())])}
     >
       {items.map((item, index) => {
-        const at = `certifications.${index}`;
-        const set = (patch: Partial<CertificationDraft>) => onChange(replaceAt(items, index, { ...item, ...patch }));
+        const at = `${part}.${index}`;
+        const set = (next: T) => onChange(replaceAt(items, index, next));
+        const bind: Bind<T> = (name) => ({
+          path: `${at}.${name}`,
+          problems: problemsOf(`${at}.${name}`),
+          value: item[name],
+          onChange: (value) => set({ ...item, [name]: value }),
+        });
         const n = index + 1;
         return (
           <Entry
             key={item.key}
-            label={t('officeApplicants.certificationN', { n })}
-            removeLabel={t('officeApplicants.removeCertification', { n })}
+            label={t(text.entry, { n })}
+            removeLabel={t(text.remove, { n })}
             onRemove={() => onChange(items.filter((_, i) => i !== index))}
           >
             <SelectField
@@ -113,33 +164,9 @@ export function CertificationList({ items, onChange, problemsOf, newKey }: ListP
               problems={problemsOf(`${at}.kind`)}
               value={item.kind}
               options={kinds}
-              onChange={(kind) => set({ kind })}
+              onChange={(kind) => set({ ...item, kind })}
             />
-            <TextField
-              label={t('officeApplicants.part.label')}
-              path={`${at}.label`}
-              problems={problemsOf(`${at}.label`)}
-              value={item.label}
-              onChange={(label) => set({ label })}
-            />
-            <TextField
-              label={t('officeApplicants.part.from')}
-              type="date"
-              required
-              path={`${at}.from`}
-              problems={problemsOf(`${at}.from`)}
-              value={item.from}
-              onChange={(from) => set({ from })}
-            />
-            <TextField
-              label={t('officeApplicants.part.to')}
-              type="date"
-              path={`${at}.to`}
-              hint={t('officeApplicants.hint.stillValid')}
-              problems={problemsOf(`${at}.to`)}
-              value={item.to}
-              onChange={(to) => set({ to })}
-            />
+            {fields(bind)}
           </Entry>
         );
       })}
@@ -147,119 +174,68 @@ export function CertificationList({ items, onChange, problemsOf, newKey }: ListP
   );
 }
 
-export function IncidentList({ items, onChange, problemsOf, newKey }: ListProps<IncidentDraft>) {
+export function CertificationList(props: ListProps<CertificationDraft>) {
   const { t, lang } = useI18n();
-  const kinds = choices(incidentKindSchema.options, INCIDENT_LABELS, lang);
   return (
-    <ListShell
-      legend={t('officeApplicants.field.incidents')}
-      hint={t('officeApplicants.hint.incidents')}
-      empty={t('officeApplicants.none')}
-      addLabel={t('officeApplicants.addIncident')}
-      onAdd={() =>
-        onChange([...items, { key: newKey(), kind: 'serious-violation', date: '', note: '', creditRepairedOn: '' }])
-      }
-    >
-      {items.map((item, index) => {
-        const at = `incidents.${index}`;
-        const set = (patch: Partial<IncidentDraft>) => onChange(replaceAt(items, index, { ...item, ...patch }));
-        const n = index + 1;
-        return (
-          <Entry
-            key={item.key}
-            label={t('officeApplicants.incidentN', { n })}
-            removeLabel={t('officeApplicants.removeIncident', { n })}
-            onRemove={() => onChange(items.filter((_, i) => i !== index))}
-          >
-            <SelectField
-              label={t('officeApplicants.part.kind')}
-              path={`${at}.kind`}
-              problems={problemsOf(`${at}.kind`)}
-              value={item.kind}
-              options={kinds}
-              onChange={(kind) => set({ kind })}
-            />
-            <TextField
-              label={t('officeApplicants.part.date')}
-              type="date"
-              required
-              path={`${at}.date`}
-              problems={problemsOf(`${at}.date`)}
-              value={item.date}
-              onChange={(date) => set({ date })}
-            />
-            <TextField
-              label={t('officeApplicants.part.creditRepairedOn')}
-              type="date"
-              path={`${at}.creditRepairedOn`}
-              hint={t('officeApplicants.hint.notRepaired')}
-              problems={problemsOf(`${at}.creditRepairedOn`)}
-              value={item.creditRepairedOn}
-              onChange={(creditRepairedOn) => set({ creditRepairedOn })}
-            />
-            <TextField
-              label={t('officeApplicants.part.note')}
-              path={`${at}.note`}
-              problems={problemsOf(`${at}.note`)}
-              value={item.note}
-              onChange={(note) => set({ note })}
-            />
-          </Entry>
-        );
-      })}
-    </ListShell>
+    <EntryList
+      {...props}
+      part="certifications"
+      kinds={choices(certificationKindSchema.options, CERTIFICATION_LABELS, lang)}
+      blank={(key) => ({ key, kind: 'iso9001', label: '', from: '', to: '' })}
+      fields={(bind) => (
+        <>
+          <TextField label={t('officeApplicants.part.label')} {...bind('label')} />
+          <TextField label={t('officeApplicants.part.from')} type="date" required {...bind('from')} />
+          <TextField
+            label={t('officeApplicants.part.to')}
+            type="date"
+            hint={t('officeApplicants.hint.stillValid')}
+            {...bind('to')}
+          />
+        </>
+      )}
+    />
   );
 }
 
-export function ExportRecordList({ items, onChange, problemsOf, newKey }: ListProps<ExportRecordDraft>) {
+export function IncidentList(props: ListProps<IncidentDraft>) {
   const { t, lang } = useI18n();
-  const kinds = choices(exportRecordKindSchema.options, EXPORT_RECORD_LABELS, lang);
   return (
-    <ListShell
-      legend={t('officeApplicants.field.exportRecords')}
-      hint={t('officeApplicants.hint.exportRecords')}
-      empty={t('officeApplicants.none')}
-      addLabel={t('officeApplicants.addExportRecord')}
-      onAdd={() => onChange([...items, { key: newKey(), kind: 'return', date: '', note: '' }])}
-    >
-      {items.map((item, index) => {
-        const at = `exportRecords.${index}`;
-        const set = (patch: Partial<ExportRecordDraft>) => onChange(replaceAt(items, index, { ...item, ...patch }));
-        const n = index + 1;
-        return (
-          <Entry
-            key={item.key}
-            label={t('officeApplicants.exportRecordN', { n })}
-            removeLabel={t('officeApplicants.removeExportRecord', { n })}
-            onRemove={() => onChange(items.filter((_, i) => i !== index))}
-          >
-            <SelectField
-              label={t('officeApplicants.part.kind')}
-              path={`${at}.kind`}
-              problems={problemsOf(`${at}.kind`)}
-              value={item.kind}
-              options={kinds}
-              onChange={(kind) => set({ kind })}
-            />
-            <TextField
-              label={t('officeApplicants.part.date')}
-              type="date"
-              required
-              path={`${at}.date`}
-              problems={problemsOf(`${at}.date`)}
-              value={item.date}
-              onChange={(date) => set({ date })}
-            />
-            <TextField
-              label={t('officeApplicants.part.note')}
-              path={`${at}.note`}
-              problems={problemsOf(`${at}.note`)}
-              value={item.note}
-              onChange={(note) => set({ note })}
-            />
-          </Entry>
-        );
-      })}
-    </ListShell>
+    <EntryList
+      {...props}
+      part="incidents"
+      kinds={choices(incidentKindSchema.options, INCIDENT_LABELS, lang)}
+      blank={(key) => ({ key, kind: 'serious-violation', date: '', note: '', creditRepairedOn: '' })}
+      fields={(bind) => (
+        <>
+          <TextField label={t('officeApplicants.part.date')} type="date" required {...bind('date')} />
+          <TextField
+            label={t('officeApplicants.part.creditRepairedOn')}
+            type="date"
+            hint={t('officeApplicants.hint.notRepaired')}
+            {...bind('creditRepairedOn')}
+          />
+          <TextField label={t('officeApplicants.part.note')} {...bind('note')} />
+        </>
+      )}
+    />
+  );
+}
+
+export function ExportRecordList(props: ListProps<ExportRecordDraft>) {
+  const { t, lang } = useI18n();
+  return (
+    <EntryList
+      {...props}
+      part="exportRecords"
+      kinds={choices(exportRecordKindSchema.options, EXPORT_RECORD_LABELS, lang)}
+      blank={(key) => ({ key, kind: 'return', date: '', note: '' })}
+      fields={(bind) => (
+        <>
+          <TextField label={t('officeApplicants.part.date')} type="date" required {...bind('date')} />
+          <TextField label={t('officeApplicants.part.note')} {...bind('note')} />
+        </>
+      )}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Result } from '../../../../src-shared/contract/result';
 import type { RuleStatus } from '../../../../src-shared/office/eligibility-types';
 import { districtById } from '../../../../src-shared/office/urumqi-districts';
+import { ActionButtons } from '../../../components/action-buttons';
 import { ErrorBanner } from '../../../components/error-banner';
 import type { OfficeApplicantRow } from '../../../data/office-rows';
 import { useI18n } from '../../../i18n/i18n';
@@ -127,31 +128,27 @@ export function ApplicantTable({
                       </button>
                     </span>
                   ) : (
-                    <>
-                      <button
-                        type="button"
-                        data-focus-key={`edit-${row.id}`}
-                        aria-label={t('officeApplicants.editOf', { name })}
-                        onClick={() => onAction('edit', row)}
-                      >
-                        {t('officeApplicants.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        data-focus-key={`eligibility-${row.id}`}
-                        aria-label={t('officeApplicants.eligibilityButtonOf', { name })}
-                        onClick={() => onAction('eligibility', row)}
-                      >
-                        {t('officeApplicants.eligibilityButton')}
-                      </button>
-                      <button
-                        type="button"
-                        aria-label={t('officeApplicants.deleteOf', { name })}
-                        onClick={() => setConfirming(row.id)}
-                      >
-                        {t('officeApplicants.delete')}
-                      </button>
-                    </>
+                    <ActionButtons
+                      buttons={[
+                        {
+                          text: t('officeApplicants.edit'),
+                          label: t('officeApplicants.editOf', { name }),
+                          focusKey: `edit-${row.id}`,
+                          onClick: () => onAction('edit', row),
+                        },
+                        {
+                          text: t('officeApplicants.eligibilityButton'),
+                          label: t('officeApplicants.eligibilityButtonOf', { name }),
+                          focusKey: `eligibility-${row.id}`,
+                          onClick: () => onAction('eligibility', row),
+                        },
+                        {
+                          text: t('officeApplicants.delete'),
+                          label: t('officeApplicants.deleteOf', { name }),
+                          onClick: () => setConfirming(row.id),
+                        },
+                      ]}
+                    />
                   )}
                 </td>
               </tr>

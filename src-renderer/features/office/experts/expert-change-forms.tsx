@@ -1,25 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import type { ExpertRecord } from '../../../../src-shared/contract/office-channels';
-import type { AppError } from '../../../../src-shared/contract/result';
 import { formatFingerprint } from '../../../../src-shared/packages/ed25519';
-import { ErrorBanner } from '../../../components/error-banner';
 import { useServices } from '../../../components/services';
 import { useI18n } from '../../../i18n/i18n';
-import type { DialogDone } from './expert-dialog';
+import { DialogForm, useDialogCall } from './dialog-form';
+import type { ExpertFormProps } from './expert-dialog';
 import { readExpertUpdate } from './expert-input';
 
-type Problem = Pick<AppError, 'code' | 'params'>;
-
 /** The office's copy of the work unit, fields and phone (e.g. after the expert changed jobs); the enrollment stays. */
-export function EditExpertForm({
-  expert,
-  onDone,
-  onCancel,
-}: {
-  expert: ExpertRecord;
-  onDone: DialogDone;
-  onCancel: () => void;
-}) {
+export function EditExpertForm({ expert, onDone, onCancel }: ExpertFormProps) {
   const { t, lang } = useI18n();
   const { client } = useServices();
   const [values, setValues] = useState({
@@ -28,8 +16,7 @@ export function EditExpertForm({
     phone: expert.profile.phone,
   });
   const [invalid, setInvalid] = useState(false);
-  const [error, setError] = useState<Problem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useDialogCall();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -37,17 +24,22 @@ export function EditExpertForm({
     setInvalid(request === undefined);
     setError(undefined);
     if (request === undefined) return;
-    setBusy(true);
-    const answer = await client.call('office:expert-update', request);
-    setBusy(false);
-    if (answer.ok) onDone(t('officeExperts.saved', { name: expert.profile.name }));
-    else setError(answer.error);
+    await run(
+      () => client.call('office:expert-update', request),
+      () => onDone(t('officeExperts.saved', { name: expert.profile.name })),
+    );
   };
 
   return (
-    <form className="identity-form" onSubmit={(e) => void submit(e)}>
-      <p>{t('officeExperts.editNote')}</p>
-      {error !== undefined && <ErrorBanner error={error} />}
+    <DialogForm
+      onSubmit={submit}
+      intro={<p>{t('officeExperts.editNote')}</p>}
+      error={error}
+      submitLabel={t('officeExperts.save')}
+      submitDisabled={busy}
+      busy={busy}
+      onCancel={onCancel}
+    >
       <label>
         {t('officeExperts.workUnit')}
         <input
@@ -75,51 +67,41 @@ export function EditExpertForm({
           {t('officeExperts.editInvalid')}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-          {t('officeExperts.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('officeExperts.cancel')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
 /** Revoking needs a reason and an explicit confirmation: it cannot be undone, and it refuses the key from now on. */
-export function RevokeExpertForm({
-  expert,
-  onDone,
-  onCancel,
-}: {
-  expert: ExpertRecord;
-  onDone: DialogDone;
-  onCancel: () => void;
-}) {
+export function RevokeExpertForm({ expert, onDone, onCancel }: ExpertFormProps) {
   const { t } = useI18n();
   const { client } = useServices();
   const [reason, setReason] = useState('');
   const [agreed, setAgreed] = useState(false);
-  const [error, setError] = useState<Problem | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useDialogCall();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (reason.trim() === '' || !agreed) return;
-    setBusy(true);
-    const answer = await client.call('office:expert-revoke', { expertId: expert.expertId, reason: reason.trim() });
-    setBusy(false);
-    if (answer.ok) onDone(t('officeExperts.revokedDone', { name: expert.profile.name }));
-    else setError(answer.error);
+    await run(
+      () => client.call('office:expert-revoke', { expertId: expert.expertId, reason: reason.trim() }),
+      () => onDone(t('officeExperts.revokedDone', { name: expert.profile.name })),
+    );
   };
 
   return (
-    <form className="identity-form" onSubmit={(e) => void submit(e)}>
-      <p className="banner banner-warn">
-        {t('officeExperts.revokeWarning', { fingerprint: formatFingerprint(expert.fingerprint) })}
-      </p>
-      {error !== undefined && <ErrorBanner error={error} />}
+    <DialogForm
+      onSubmit={submit}
+      intro={
+        <p className="banner banner-warn">
+          {t('officeExperts.revokeWarning', { fingerprint: formatFingerprint(expert.fingerprint) })}
+        </p>
+      }
+      error={error}
+      submitLabel={t('officeExperts.revokeSubmit')}
+      submitClassName="primary danger"
+      submitDisabled={busy || !agreed || reason.trim() === ''}
+      onCancel={onCancel}
+    >
       <label>
         {t('officeExperts.revokeReason')}
         <textarea rows={3} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -128,14 +110,6 @@ export function RevokeExpertForm({
         <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
         {t('officeExperts.revokeAgree')}
       </label>
-      <div className="dialog-actions">
-        <button type="submit" className="primary danger" disabled={busy || !agreed || reason.trim() === ''}>
-          {t('officeExperts.revokeSubmit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('officeExperts.cancel')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,10 +1,9 @@
 import { Fragment, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ExpertRecord } from '../../../../src-shared/contract/office-channels';
-import type { AppError } from '../../../../src-shared/contract/result';
 import { formatFingerprint } from '../../../../src-shared/packages/ed25519';
-import { ErrorBanner } from '../../../components/error-banner';
 import { useServices } from '../../../components/services';
 import { useI18n } from '../../../i18n/i18n';
+import { DialogForm, useDialogCall } from './dialog-form';
 import { readFingerprint } from './expert-input';
 
 /**
@@ -53,26 +52,24 @@ export function FingerprintGroups({ fingerprint, label }: { fingerprint: string;
 
 export type DialogDone = (message: string) => void;
 
+/** What each action's form in the dialog gets: the expert, what to report when done, and how to cancel. */
+export interface ExpertFormProps {
+  readonly expert: ExpertRecord;
+  readonly onDone: DialogDone;
+  readonly onCancel: () => void;
+}
+
 /**
  * Confirming an expert: a person reads the fingerprint with the expert (by phone, in person) and types what the
  * expert read; main compares it with the registered one and refuses a mismatch (E_FINGERPRINT_MISMATCH).
  */
-export function ConfirmExpertForm({
-  expert,
-  onDone,
-  onCancel,
-}: {
-  expert: ExpertRecord;
-  onDone: DialogDone;
-  onCancel: () => void;
-}) {
+export function ConfirmExpertForm({ expert, onDone, onCancel }: ExpertFormProps) {
   const { t } = useI18n();
   const { client } = useServices();
   const [heard, setHeard] = useState('');
   const [confirmer, setConfirmer] = useState('');
   const [formatProblem, setFormatProblem] = useState(false);
-  const [error, setError] = useState<Pick<AppError, 'code' | 'params'> | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useDialogCall();
   const name = expert.profile.name;
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -81,23 +78,29 @@ export function ConfirmExpertForm({
     setFormatProblem(fingerprint === undefined);
     setError(undefined);
     if (fingerprint === undefined) return;
-    setBusy(true);
-    const answer = await client.call('office:expert-confirm', {
-      expertId: expert.expertId,
-      fingerprint,
-      confirmedBy: confirmer.trim(),
-    });
-    setBusy(false);
-    if (answer.ok) onDone(t('officeExperts.confirmed', { name }));
-    else setError(answer.error);
+    await run(
+      () =>
+        client.call('office:expert-confirm', { expertId: expert.expertId, fingerprint, confirmedBy: confirmer.trim() }),
+      () => onDone(t('officeExperts.confirmed', { name })),
+    );
   };
 
   return (
-    <form className="identity-form" onSubmit={(e) => void submit(e)}>
-      <p>{t('officeExperts.confirmHow')}</p>
-      <p>{t('officeExperts.registered')}</p>
-      <FingerprintGroups fingerprint={expert.fingerprint} label={t('officeExperts.registered')} />
-      {error !== undefined && <ErrorBanner error={error} />}
+    <DialogForm
+      onSubmit={submit}
+      intro={
+        <>
+          <p>{t('officeExperts.confirmHow')}</p>
+          <p>{t('officeExperts.registered')}</p>
+          <FingerprintGroups fingerprint={expert.fingerprint} label={t('officeExperts.registered')} />
+        </>
+      }
+      error={error}
+      submitLabel={t('officeExperts.confirmSubmit')}
+      submitDisabled={busy || confirmer.trim() === ''}
+      busy={busy}
+      onCancel={onCancel}
+    >
       <label>
         {t('officeExperts.heard')}
         <textarea
@@ -120,14 +123,6 @@ export function ConfirmExpertForm({
         {t('officeExperts.confirmer')}
         <input required maxLength={50} value={confirmer} onChange={(e) => setConfirmer(e.target.value)} />
       </label>
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={busy || confirmer.trim() === ''} aria-busy={busy}>
-          {t('officeExperts.confirmSubmit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('officeExperts.cancel')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

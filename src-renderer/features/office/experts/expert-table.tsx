@@ -1,9 +1,17 @@
 import type { ExpertRecord } from '../../../../src-shared/contract/office-channels';
 import { formatFingerprint } from '../../../../src-shared/packages/ed25519';
+import { ActionButtons } from '../../../components/action-buttons';
 import { useI18n } from '../../../i18n/i18n';
 
 /** What the office chose to do with one expert; the page opens the matching dialog. */
 export type ExpertAction = { readonly kind: 'confirm' | 'edit' | 'revoke'; readonly expert: ExpertRecord };
+
+/** What each status allows, in the order the buttons stand: a revoked key is kept for the record only. */
+const ALLOWED: Readonly<Record<ExpertRecord['status'], readonly ExpertAction['kind'][]>> = {
+  pending: ['confirm', 'edit', 'revoke'],
+  confirmed: ['edit', 'revoke'],
+  revoked: [],
+};
 
 /** Minutes are enough to say when; the office's clock is UTC in the record. */
 function when(iso: string | null): string {
@@ -78,34 +86,14 @@ export function ExpertTable({
                   )}
                 </td>
                 <td className="expert-actions">
-                  {expert.status === 'pending' && (
-                    <button
-                      type="button"
-                      className="primary"
-                      aria-label={t('officeExperts.confirmFor', { name })}
-                      onClick={() => onAction({ kind: 'confirm', expert })}
-                    >
-                      {t('officeExperts.confirm')}
-                    </button>
-                  )}
-                  {expert.status !== 'revoked' && (
-                    <>
-                      <button
-                        type="button"
-                        aria-label={t('officeExperts.editFor', { name })}
-                        onClick={() => onAction({ kind: 'edit', expert })}
-                      >
-                        {t('officeExperts.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        aria-label={t('officeExperts.revokeFor', { name })}
-                        onClick={() => onAction({ kind: 'revoke', expert })}
-                      >
-                        {t('officeExperts.revoke')}
-                      </button>
-                    </>
-                  )}
+                  <ActionButtons
+                    buttons={ALLOWED[expert.status].map((kind) => ({
+                      text: t(`officeExperts.${kind}`),
+                      label: t(`officeExperts.${kind}For`, { name }),
+                      primary: kind === 'confirm',
+                      onClick: () => onAction({ kind, expert }),
+                    }))}
+                  />
                 </td>
               </tr>
             );

@@ -1,15 +1,15 @@
 import { lazy, Suspense, useId } from 'react';
-import { errorText } from '../../../../src-shared/contract/error-messages';
 import type { InboxRejection } from '../../../../src-shared/contract/office-channels';
 import { useI18n } from '../../../i18n/i18n';
 import type { InboxData } from './inbox-data';
 import { InboxExperts } from './inbox-experts';
-import { countByKind, expertProgress, rejectionError } from './inbox-view';
+import { RejectionTable } from './inbox-results';
+import { countByKind, expertProgress } from './inbox-view';
 
 const InboxChart = lazy(async () => ({ default: (await import('./inbox-chart')).InboxChart }));
 
 function AllRejections({ items }: { items: readonly InboxRejection[] }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const titleId = useId();
   return (
     <section aria-labelledby={titleId}>
@@ -17,33 +17,12 @@ function AllRejections({ items }: { items: readonly InboxRejection[] }) {
       {items.length === 0 ? (
         <p className="empty-state">{t('officeInbox.allRejected.empty')}</p>
       ) : (
-        <>
-          <p>{t('officeInbox.rejected.note')}</p>
-          <table className="applicant-table inbox-table" data-testid="inbox-all-rejected">
-            <thead>
-              <tr>
-                <th scope="col">{t('officeInbox.col.at')}</th>
-                <th scope="col">{t('officeInbox.col.file')}</th>
-                <th scope="col">{t('officeInbox.col.code')}</th>
-                <th scope="col">{t('officeInbox.col.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item, index) => (
-                <tr key={`${item.sha256}-${index}`}>
-                  <td>{item.at.slice(0, 16).replace('T', ' ')}</td>
-                  <th scope="row" className="inbox-file">
-                    {item.name}
-                  </th>
-                  <td>
-                    <code className="error-code">{item.code}</code>
-                  </td>
-                  <td>{errorText(rejectionError(item.code, item.params), lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        <RejectionTable
+          items={items}
+          testId="inbox-all-rejected"
+          rowKey={(item, index) => `${item.sha256}-${index}`}
+          at={(item) => item.at.slice(0, 16).replace('T', ' ')}
+        />
       )}
     </section>
   );

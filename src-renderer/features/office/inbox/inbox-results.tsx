@@ -56,27 +56,48 @@ export function AcceptedList({ items, names }: { items: readonly InboxAccepted[]
   );
 }
 
-/** The files of one import that were refused, each with its code and the reason in the interface language. */
-export function RejectedList({ items }: { items: readonly ImportRejection[] }) {
+/** A file that was refused, with its code and the parameters of its message. */
+interface Refused {
+  readonly name: string;
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * Refused files as a table after the note on where they are kept: each file's code and the reason in the interface
+ * language, with when it was refused (`at`) in front and where it is kept (`kept`) after when those are given.
+ */
+export function RejectionTable<T extends Refused>({
+  items,
+  testId,
+  rowKey,
+  at,
+  kept,
+}: {
+  items: readonly T[];
+  testId: string;
+  rowKey: (item: T, index: number) => string;
+  at?: (item: T) => string;
+  kept?: (item: T) => string;
+}) {
   const { t, lang } = useI18n();
-  const titleId = useId();
-  if (items.length === 0) return null;
   return (
-    <section aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('officeInbox.rejected.title', { count: items.length })}</h3>
+    <>
       <p>{t('officeInbox.rejected.note')}</p>
-      <table className="applicant-table inbox-table" data-testid="inbox-rejected">
+      <table className="applicant-table inbox-table" data-testid={testId}>
         <thead>
           <tr>
+            {at !== undefined && <th scope="col">{t('officeInbox.col.at')}</th>}
             <th scope="col">{t('officeInbox.col.file')}</th>
             <th scope="col">{t('officeInbox.col.code')}</th>
             <th scope="col">{t('officeInbox.col.reason')}</th>
-            <th scope="col">{t('officeInbox.col.kept')}</th>
+            {kept !== undefined && <th scope="col">{t('officeInbox.col.kept')}</th>}
           </tr>
         </thead>
         <tbody>
           {items.map((item, index) => (
-            <tr key={`${item.name}-${index}`}>
+            <tr key={rowKey(item, index)}>
+              {at !== undefined && <td>{at(item)}</td>}
               <th scope="row" className="inbox-file">
                 {item.name}
               </th>
@@ -84,15 +105,33 @@ export function RejectedList({ items }: { items: readonly ImportRejection[] }) {
                 <code className="error-code">{item.code}</code>
               </td>
               <td>{errorText(rejectionError(item.code, item.params), lang)}</td>
-              <td>
-                {item.sha256 === null
-                  ? t('officeInbox.kept.local')
-                  : t('officeInbox.kept.server', { sha: item.sha256.slice(0, 12) })}
-              </td>
+              {kept !== undefined && <td>{kept(item)}</td>}
             </tr>
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** The files of one import that were refused, each with its code and the reason in the interface language. */
+export function RejectedList({ items }: { items: readonly ImportRejection[] }) {
+  const { t } = useI18n();
+  const titleId = useId();
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('officeInbox.rejected.title', { count: items.length })}</h3>
+      <RejectionTable
+        items={items}
+        testId="inbox-rejected"
+        rowKey={(item, index) => `${item.name}-${index}`}
+        kept={(item) =>
+          item.sha256 === null
+            ? t('officeInbox.kept.local')
+            : t('officeInbox.kept.server', { sha: item.sha256.slice(0, 12) })
+        }
+      />
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../src-shared/contract/result';
 import type { Criteria } from '../../../../src-shared/criteria/criteria-schema';
 import { allItems } from '../../../../src-shared/criteria/load-criteria';
 import type { StageAggregation } from '../../../../src-shared/office/aggregate-stage';
@@ -19,6 +18,7 @@ import { currentVersion, saveOfficeConsensus } from '../../../data/office-consen
 import type { OfficeConsensusRow } from '../../../data/office-rows';
 import { useI18n } from '../../../i18n/i18n';
 import { ConsensusHistory } from './consensus-history';
+import { SavedVersion, SignVersionControls, useSignedVersion } from './signed-version';
 
 type Draft = Readonly<Record<string, { readonly percent: number | null; readonly reason: string }>>;
 
@@ -70,13 +70,11 @@ export function ConsensusForm({
   onSaved: (row: OfficeConsensusRow) => void;
 }) {
   const { t, pick } = useI18n();
-  const { client, db, now } = useServices();
+  const { db, now } = useServices();
   const seeds = useMemo(() => seedConsensus(aggregation, criteria.percentStep), [aggregation, criteria]);
   const [draft, setDraft] = useState<Draft>(() => initialDraft(seeds, row));
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<Pick<AppError, 'code' | 'params'> | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<number | undefined>(undefined);
+  const signing = useSignedVersion(row, onSaved);
+  const { reason, error, setError, version } = signing;
   const names = useMemo(() => new Map(allItems(criteria).map((item) => [item.id, pick(item.name)])), [criteria, pick]);
   const record = recordOf(aggregation, draft);
   const issues = checkConsensus(criteria, panel, seeds, record);
@@ -85,12 +83,11 @@ export function ConsensusForm({
   // Unknown or repeated items cannot come from this form's rows, but would still be listed rather than lost.
   const general = issues.filter((issue) => issue.itemId === undefined || !aggregation.itemIds.includes(issue.itemId));
   const stale = row === undefined ? [] : checkConsensus(criteria, panel, seeds, row.current.record);
-  const version = currentVersion(row) + 1;
   const grid = Array.from({ length: Math.floor(100 / criteria.percentStep) + 1 }, (_, i) => i * criteria.percentStep);
 
   const change = (itemId: string, patch: { percent?: number | null; reason?: string }): void => {
     setDraft((d) => ({ ...d, [itemId]: { percent: null, reason: '', ...d[itemId], ...patch } }));
-    setSaved(undefined);
+    signing.setSaved(undefined);
   };
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -100,20 +97,10 @@ export function ConsensusForm({
     if (row !== undefined && reason.trim() === '') {
       return setError({ code: 'E_REASON_REQUIRED', params: { version } });
     }
-    setBusy(true);
-    const signed = await client.call('office:sign-record', {
-      recordType: 'consensus',
-      record: consensusToSign(cycleId, version, reason, valid.value),
-    });
-    const result = signed.ok
-      ? await saveOfficeConsensus(db, { cycleId, version, value: valid.value, signature: signed.value, reason }, now)
-      : signed;
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setError(undefined);
-    setReason('');
-    setSaved(version);
-    onSaved(result.value);
+    await signing.sign(
+      { recordType: 'consensus', record: consensusToSign(cycleId, version, reason, valid.value) },
+      (signature) => saveOfficeConsensus(db, { cycleId, version, value: valid.value, signature, reason }, now),
+    );
   };
 
   return (
@@ -135,11 +122,7 @@ export function ConsensusForm({
         </p>
       )}
       {error !== undefined && <ErrorBanner error={error} />}
-      {saved !== undefined && (
-        <p className="banner banner-ok" role="status">
-          {t('officeResults.consensus.saved', { version: saved })}
-        </p>
-      )}
+      <SavedVersion saved={signing.saved} text={(saved) => t('officeResults.consensus.saved', { version: saved })} />
       <form onSubmit={(e) => void submit(e)} aria-label={t('officeResults.consensus.form')}>
         <div className="table-scroll">
           <table className="applicant-table consensus-table">
@@ -226,15 +209,11 @@ export function ConsensusForm({
             ? t('officeResults.consensus.ready')
             : t('officeResults.consensus.issueCount', { count: issues.length })}
         </p>
-        {row !== undefined && (
-          <label className="version-reason">
-            {t('officeResults.consensus.versionReason', { version })}
-            <textarea rows={2} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-        )}
-        <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-          {busy ? t('officeResults.signing') : t('officeResults.consensus.sign', { version })}
-        </button>
+        <SignVersionControls
+          signing={signing}
+          reasonLabel={t('officeResults.consensus.versionReason', { version })}
+          signLabel={t('officeResults.consensus.sign', { version })}
+        />
       </form>
       {row !== undefined && <ConsensusHistory row={row} itemName={(id) => names.get(id) ?? id} />}
     </section>

@@ -1,10 +1,8 @@
-import { lazy, Suspense } from 'react';
 import type { CycleResults } from '../../../../src-shared/office/cycle-results';
 import { formatPoints } from '../../../../src-shared/scoring/percent';
 import { useI18n } from '../../../i18n/i18n';
+import { LazyNamedBars } from './lazy-named-bars';
 import { RankText } from './stage-summary';
-
-const NamedBars = lazy(() => import('./results-charts').then((m) => ({ default: m.NamedBars })));
 
 /**
  * The cycle's ranking: stage totals combined by the cycle's weights (combineStages), ties said as 并列 — the office
@@ -68,17 +66,15 @@ export function RankingTable({
               </tbody>
             </table>
           </div>
-          <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
-            <NamedBars
-              label={t('officeResults.ranking.chart')}
-              data={ranking.map((r) => ({
-                name: applicantName(r.applicantId),
-                value: r.hundredths / 100,
-                marked: r.tied,
-              }))}
-              domain={[0, 'auto']}
-            />
-          </Suspense>
+          <LazyNamedBars
+            label={t('officeResults.ranking.chart')}
+            data={ranking.map((r) => ({
+              name: applicantName(r.applicantId),
+              value: r.hundredths / 100,
+              marked: r.tied,
+            }))}
+            domain={[0, 'auto']}
+          />
           {ranking.some((r) => r.tied) && <p className="muted">{t('officeResults.ranking.tieNote')}</p>}
         </>
       )}

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../src-shared/contract/result';
 import type { Recommendation } from '../../../../src-shared/office/office-schemas';
 import type { Ranked } from '../../../../src-shared/office/ranking';
 import { validateRecommendation, type AwardLimits } from '../../../../src-shared/office/recommendation';
@@ -7,10 +6,11 @@ import { recommendationToSign } from '../../../../src-shared/office/signed-recor
 import { formatPoints } from '../../../../src-shared/scoring/percent';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useServices } from '../../../components/services';
-import { currentVersion, saveOfficeDecision } from '../../../data/office-consensus-repository';
+import { saveOfficeDecision } from '../../../data/office-consensus-repository';
 import type { OfficeDecisionRow } from '../../../data/office-rows';
 import { useI18n } from '../../../i18n/i18n';
 import { SignatureLine } from './consensus-history';
+import { SavedVersion, SignVersionControls, useSignedVersion } from './signed-version';
 import { RankText } from './stage-summary';
 
 type Choice = 'none' | 'award' | 'nomination';
@@ -44,12 +44,10 @@ export function RecommendationForm({
   onSaved: (row: OfficeDecisionRow) => void;
 }) {
   const { t } = useI18n();
-  const { client, db, now } = useServices();
+  const { db, now } = useServices();
   const [choices, setChoices] = useState<Record<string, Choice>>(() => initialChoices(row));
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<Pick<AppError, 'code' | 'params'> | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<number | undefined>(undefined);
+  const signing = useSignedVersion(row, onSaved);
+  const { reason, error, setError, version } = signing;
   const ranked = new Set(ranking.map((r) => r.applicantId));
   // An applicant proposed earlier but not ranked now (results changed) stays visible, so it is not dropped unseen.
   const earlier = Object.keys(initialChoices(row)).filter((id) => !ranked.has(id));
@@ -59,25 +57,14 @@ export function RecommendationForm({
     nomination: order.filter((id) => choices[id] === 'nomination'),
   };
   const check = validateRecommendation(proposal, limits);
-  const version = currentVersion(row) + 1;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!check.ok) return setError(check.error);
-    setBusy(true);
-    const signed = await client.call('office:sign-record', {
-      recordType: 'recommendation',
-      record: recommendationToSign(cycleId, version, reason, check.value),
-    });
-    const result = signed.ok
-      ? await saveOfficeDecision(db, { cycleId, version, value: check.value, signature: signed.value, reason }, now)
-      : signed;
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setError(undefined);
-    setReason('');
-    setSaved(version);
-    onSaved(result.value);
+    await signing.sign(
+      { recordType: 'recommendation', record: recommendationToSign(cycleId, version, reason, check.value) },
+      (signature) => saveOfficeDecision(db, { cycleId, version, value: check.value, signature, reason }, now),
+    );
   };
 
   if (order.length === 0) {
@@ -103,11 +90,10 @@ export function RecommendationForm({
       </p>
       {!check.ok && <ErrorBanner error={check.error} />}
       {error !== undefined && check.ok && <ErrorBanner error={error} />}
-      {saved !== undefined && (
-        <p className="banner banner-ok" role="status">
-          {t('officeResults.recommendation.saved', { version: saved })}
-        </p>
-      )}
+      <SavedVersion
+        saved={signing.saved}
+        text={(saved) => t('officeResults.recommendation.saved', { version: saved })}
+      />
       <form onSubmit={(e) => void submit(e)} aria-label={t('officeResults.recommendation.title')}>
         <table className="applicant-table">
           <thead>
@@ -135,7 +121,7 @@ export function RecommendationForm({
                       value={choices[id] ?? 'none'}
                       onChange={(e) => {
                         setChoices((c) => ({ ...c, [id]: e.target.value as Choice }));
-                        setSaved(undefined);
+                        signing.setSaved(undefined);
                       }}
                     >
                       <option value="none">{t('officeResults.recommendation.none')}</option>
@@ -148,15 +134,12 @@ export function RecommendationForm({
             })}
           </tbody>
         </table>
-        {row !== undefined && (
-          <label className="version-reason">
-            {t('officeResults.recommendation.versionReason', { version })}
-            <textarea rows={2} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-        )}
-        <button type="submit" className="primary" disabled={busy || !check.ok} aria-busy={busy}>
-          {busy ? t('officeResults.signing') : t('officeResults.recommendation.sign', { version })}
-        </button>
+        <SignVersionControls
+          signing={signing}
+          reasonLabel={t('officeResults.recommendation.versionReason', { version })}
+          signLabel={t('officeResults.recommendation.sign', { version })}
+          disabled={!check.ok}
+        />
       </form>
       {row !== undefined && <DecisionHistory row={row} applicantName={applicantName} />}
     </section>

@@ -1,11 +1,10 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Stage } from '../../../../src-shared/assignments/assignment-schema';
 import type { StageAggregation } from '../../../../src-shared/office/aggregate-stage';
 import { expertSeverity, type SeverityReport } from '../../../../src-shared/office/expert-severity';
 import { formatPoints } from '../../../../src-shared/scoring/percent';
 import { useI18n } from '../../../i18n/i18n';
-
-const NamedBars = lazy(() => import('./results-charts').then((m) => ({ default: m.NamedBars })));
+import { LazyNamedBars } from './lazy-named-bars';
 
 /** A signed number of hundredths as points with its sign: +5.2, −3, 0. */
 function signedPoints(hundredths: number): string {
@@ -97,17 +96,15 @@ export function SeverityTable({
               </tbody>
             </table>
           </div>
-          <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
-            <NamedBars
-              label={t('officeResults.severity.chart')}
-              data={report.experts.map((e) => ({
-                name: expertName(e.expertId),
-                value: e.severityHundredths / 100,
-                marked: e.outlier,
-              }))}
-              reference={0}
-            />
-          </Suspense>
+          <LazyNamedBars
+            label={t('officeResults.severity.chart')}
+            data={report.experts.map((e) => ({
+              name: expertName(e.expertId),
+              value: e.severityHundredths / 100,
+              marked: e.outlier,
+            }))}
+            reference={0}
+          />
         </>
       )}
     </section>

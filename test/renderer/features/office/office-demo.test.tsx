@@ -1,4 +1,3 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScorebookDb } from '../../../../src-renderer/data/database';
 import { listOfficeApplicants } from '../../../../src-renderer/data/office-applicant-repository';
@@ -6,12 +5,11 @@ import { listOfficeCycles } from '../../../../src-renderer/data/office-cycle-rep
 import { listOfficePanels } from '../../../../src-renderer/data/office-panel-repository';
 import { loadDemo, OfficeDemo, type Step } from '../../../../src-renderer/features/office/office-demo';
 import { createContractClient } from '../../../../src-renderer/host/contract-client';
-import { I18nProvider } from '../../../../src-renderer/i18n/i18n';
-import { ServicesProvider } from '../../../../src-renderer/components/services';
 import type { Channel, ChannelRequest } from '../../../../src-shared/contract/channels';
 import type { ExpertRecord } from '../../../../src-shared/contract/office-channels';
 import { demoCycleName } from '../../../../src-shared/office/demo-office';
 import { loadDemoBundle, openTestDatabase, testClock } from '../../data/support/test-database';
+import { renderStatic, testServices, type TestLang } from '../../support/static-render';
 
 /**
  * The renderer's part of the office demo: the cycle, the register and the panel it writes around main's
@@ -126,29 +124,9 @@ describe('loadDemo', () => {
 });
 
 describe('OfficeDemo', () => {
-  function html(lang: 'zh-CN' | 'en'): string {
-    const storage = {
-      length: 0,
-      clear: () => undefined,
-      getItem: () => (lang === 'en' ? 'en' : null),
-      key: () => null,
-      removeItem: () => undefined,
-      setItem: () => undefined,
-    };
-    const services = {
-      client: fakeMain(() => undefined).client,
-      db: (db ??= openTestDatabase('office-demo-render')),
-      now: testClock().now,
-      newId: () => 'id',
-      transport: 'web' as const,
-    };
-    return renderToStaticMarkup(
-      <I18nProvider storage={storage}>
-        <ServicesProvider services={services}>
-          <OfficeDemo />
-        </ServicesProvider>
-      </I18nProvider>,
-    );
+  function html(lang: TestLang): string {
+    const services = testServices((db ??= openTestDatabase('office-demo-render')), fakeMain(() => undefined).client);
+    return renderStatic(<OfficeDemo />, { lang, services });
   }
 
   it('offers the demo with its button, says it is fictional, and shows no progress before it runs', () => {

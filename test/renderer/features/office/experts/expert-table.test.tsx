@@ -3,21 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExpertRecord } from '../../../../../src-shared/contract/office-channels';
 import { FingerprintGroups } from '../../../../../src-renderer/features/office/experts/expert-dialog';
 import { ExpertTable } from '../../../../../src-renderer/features/office/experts/expert-table';
-import { I18nProvider } from '../../../../../src-renderer/i18n/i18n';
-
-function storage(lang: 'zh-CN' | 'en'): Storage {
-  const items = new Map<string, string>([['scorebook.lang', lang]]);
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
+import { renderStatic, type TestLang } from '../../../support/static-render';
 
 const fingerprint = '0123456789abcdef'.repeat(4);
 
@@ -45,12 +31,8 @@ const experts = [
   expert('赵强', { status: 'revoked', revokedAt: '2026-03-03T10:00:00.000Z', revokeReason: '密钥遗失' }),
 ];
 
-function render(lang: 'zh-CN' | 'en' = 'zh-CN'): string {
-  return renderToStaticMarkup(
-    <I18nProvider storage={storage(lang)}>
-      <ExpertTable experts={experts} onAction={() => undefined} />
-    </I18nProvider>,
-  );
+function render(lang: TestLang = 'zh-CN'): string {
+  return renderStatic(<ExpertTable experts={experts} onAction={() => undefined} />, { lang });
 }
 
 /** The markup of one expert's row. */
@@ -86,11 +68,7 @@ describe('the experts table', () => {
   });
 
   it('is an empty state without experts', () => {
-    const html = renderToStaticMarkup(
-      <I18nProvider storage={storage('zh-CN')}>
-        <ExpertTable experts={[]} onAction={() => undefined} />
-      </I18nProvider>,
-    );
+    const html = renderStatic(<ExpertTable experts={[]} onAction={() => undefined} />);
     expect(html).toContain('尚未登记任何专家。');
     expect(html).not.toContain('<table');
   });

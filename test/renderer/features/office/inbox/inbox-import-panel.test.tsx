@@ -1,36 +1,16 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../../../src-renderer/features/office/inbox/inbox-import-run';
 import { InboxImportPanel } from '../../../../../src-renderer/features/office/inbox/inbox-import-panel';
 import type { InboxImportState } from '../../../../../src-renderer/features/office/inbox/use-inbox-import';
-import { I18nProvider } from '../../../../../src-renderer/i18n/i18n';
-
-/** A Storage that holds the language choice only; `lang` picks what initialLang reads. */
-function storage(lang: 'zh-CN' | 'en'): Storage {
-  const items = new Map<string, string>([['scorebook.lang', lang]]);
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
+import { renderStatic, type TestLang } from '../../../support/static-render';
 
 const names = {
   expert: (id: string) => (id === 'e1' ? '张三' : id),
   applicant: (id: string) => (id === 'a1' ? '天山机械' : id),
 };
 
-function render(state: InboxImportState, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
-  return renderToStaticMarkup(
-    <I18nProvider storage={storage(lang)}>
-      <InboxImportPanel state={state} onFiles={() => undefined} names={names} />
-    </I18nProvider>,
-  );
+function render(state: InboxImportState, lang: TestLang = 'zh-CN'): string {
+  return renderStatic(<InboxImportPanel state={state} onFiles={() => undefined} names={names} />, { lang });
 }
 
 const sha = 'ab'.repeat(32);

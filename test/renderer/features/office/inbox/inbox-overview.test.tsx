@@ -1,33 +1,15 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InboxPackage } from '../../../../../src-shared/contract/office-channels';
-import { fail } from '../../../../../src-shared/contract/result';
-import { ServicesProvider, type AppServices } from '../../../../../src-renderer/components/services';
 import type { InboxData } from '../../../../../src-renderer/features/office/inbox/inbox-data';
 import { InboxChart } from '../../../../../src-renderer/features/office/inbox/inbox-chart';
 import { InboxOverview } from '../../../../../src-renderer/features/office/inbox/inbox-overview';
-import { I18nProvider } from '../../../../../src-renderer/i18n/i18n';
-import { openTestDatabase, testClock } from '../../../data/support/test-database';
+import { openTestDatabase } from '../../../data/support/test-database';
+import { renderStatic, testServices } from '../../../support/static-render';
 
 const db = openTestDatabase('inbox-overview');
 afterAll(() => db.delete());
 
-const services: AppServices = {
-  client: { call: () => Promise.resolve(fail('E_NOT_AVAILABLE', 'not in this test', { feature: 'test' })) },
-  db,
-  now: testClock().now,
-  newId: () => 'id',
-  transport: 'web',
-};
-
-const storage: Storage = {
-  length: 0,
-  clear: () => undefined,
-  getItem: () => null,
-  key: () => null,
-  removeItem: () => undefined,
-  setItem: () => undefined,
-};
+const services = testServices(db);
 
 const hex = (c: string): string => c.repeat(64);
 
@@ -72,13 +54,7 @@ function data(overrides: Partial<InboxData['inbox']> = {}): InboxData {
 }
 
 function render(value: InboxData): string {
-  return renderToStaticMarkup(
-    <I18nProvider storage={storage}>
-      <ServicesProvider services={services}>
-        <InboxOverview cycleId="c1" data={value} />
-      </ServicesProvider>
-    </I18nProvider>,
-  );
+  return renderStatic(<InboxOverview cycleId="c1" data={value} />, { services });
 }
 
 describe('InboxOverview', () => {
@@ -98,15 +74,13 @@ describe('InboxOverview', () => {
   it('ties the chart to the table that carries its numbers', () => {
     const html = render(data());
     expect(html).toMatch(/<table[^>]*id="[^"]+"[^>]*data-testid="inbox-experts"/);
-    const chart = renderToStaticMarkup(
-      <I18nProvider storage={storage}>
-        <InboxChart
-          rows={[
-            { expertId: 'e1', name: '张三', sheetsIn: 1, sheetsExpected: 3, declarations: 0, pledges: 0, packages: 1 },
-          ]}
-          tableId="the-table"
-        />
-      </I18nProvider>,
+    const chart = renderStatic(
+      <InboxChart
+        rows={[
+          { expertId: 'e1', name: '张三', sheetsIn: 1, sheetsExpected: 3, declarations: 0, pledges: 0, packages: 1 },
+        ]}
+        tableId="the-table"
+      />,
     );
     expect(chart).toContain('<figcaption>评分表收件进度</figcaption>');
     expect(chart).toContain(

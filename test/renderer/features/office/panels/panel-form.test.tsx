@@ -1,43 +1,20 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fail } from '../../../../../src-shared/contract/result';
 import type { ExpertRecord } from '../../../../../src-shared/contract/office-channels';
 import { defaultCycleSettings } from '../../../../../src-shared/office/cycle-settings';
-import { ServicesProvider, type AppServices } from '../../../../../src-renderer/components/services';
 import type { OfficeApplicantRow } from '../../../../../src-renderer/data/office-rows';
 import { IssueStatus } from '../../../../../src-renderer/features/office/panels/issue-status';
 import type { PanelsData } from '../../../../../src-renderer/features/office/panels/load-panels-data';
 import { PanelForm } from '../../../../../src-renderer/features/office/panels/panel-form';
-import { I18nProvider } from '../../../../../src-renderer/i18n/i18n';
 import { applicant, USCC_MIDONG, USCC_XINSHI } from '../../../../shared/office/applicant-fixtures';
-import { openTestDatabase, testClock } from '../../../data/support/test-database';
-
-function storage(lang: 'zh-CN' | 'en'): Storage {
-  const items = new Map<string, string>([['scorebook.lang', lang]]);
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
+import { openTestDatabase } from '../../../data/support/test-database';
+import { renderStatic, testServices, type TestLang } from '../../../support/static-render';
 
 const db = openTestDatabase('panel-form');
 afterEach(async () => {
   await db.delete();
 });
 
-const services: AppServices = {
-  client: { call: async () => fail('E_NOT_AVAILABLE', 'not in this test', { feature: 'test' }) },
-  db,
-  now: testClock().now,
-  newId: () => 'new-id',
-  transport: 'web',
-};
+const services = { ...testServices(db), newId: () => 'new-id' };
 
 function expert(expertId: string, name: string, workUnit: string, status: ExpertRecord['status']): ExpertRecord {
   return {
@@ -85,7 +62,7 @@ const data: PanelsData = {
   issued: [],
 };
 
-function renderForm(expertIds: string[], applicantIds: string[], lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+function renderForm(expertIds: string[], applicantIds: string[], lang: TestLang = 'zh-CN'): string {
   const initial = {
     id: 'p1',
     cycleId: 'c',
@@ -95,19 +72,16 @@ function renderForm(expertIds: string[], applicantIds: string[], lang: 'zh-CN' |
     expertIds,
     applicantIds,
   };
-  return renderToStaticMarkup(
-    <I18nProvider storage={storage(lang)}>
-      <ServicesProvider services={services}>
-        <PanelForm
-          initial={initial}
-          isNew
-          issuedBefore={false}
-          data={data}
-          onSaved={() => undefined}
-          onCancel={() => undefined}
-        />
-      </ServicesProvider>
-    </I18nProvider>,
+  return renderStatic(
+    <PanelForm
+      initial={initial}
+      isNew
+      issuedBefore={false}
+      data={data}
+      onSaved={() => undefined}
+      onCancel={() => undefined}
+    />,
+    { lang, services },
   );
 }
 
@@ -143,19 +117,15 @@ describe('the panel form', () => {
 
 describe('the issue status', () => {
   it('says how many were issued, offers each file again and lists main’s refusals with their messages', () => {
-    const html = renderToStaticMarkup(
-      <I18nProvider storage={storage('zh-CN')}>
-        <IssueStatus
-          state={{
-            phase: 'done',
-            files: [
-              { fileName: 'assignment-c-material-李明-1.qapkg', base64: 'AA==', expertId: 'e-li', panelId: 'p1' },
-            ],
-            problems: [{ subject: '王芳', error: { code: 'E_EXPERT_UNCONFIRMED', params: { name: '王芳' } } }],
-            folder: null,
-          }}
-        />
-      </I18nProvider>,
+    const html = renderStatic(
+      <IssueStatus
+        state={{
+          phase: 'done',
+          files: [{ fileName: 'assignment-c-material-李明-1.qapkg', base64: 'AA==', expertId: 'e-li', panelId: 'p1' }],
+          problems: [{ subject: '王芳', error: { code: 'E_EXPERT_UNCONFIRMED', params: { name: '王芳' } } }],
+          folder: null,
+        }}
+      />,
     );
     expect(html).toContain('已签发 1 份任务包。');
     expect(html).toContain('下载 assignment-c-material-李明-1.qapkg');
@@ -163,11 +133,7 @@ describe('the issue status', () => {
   });
 
   it('shows progress while issuing', () => {
-    const html = renderToStaticMarkup(
-      <I18nProvider storage={storage('en')}>
-        <IssueStatus state={{ phase: 'busy', done: 2, total: 5 }} />
-      </I18nProvider>,
-    );
+    const html = renderStatic(<IssueStatus state={{ phase: 'busy', done: 2, total: 5 }} />, { lang: 'en' });
     expect(html).toContain('Issuing: 2 / 5');
     expect(html).toMatch(/<progress[^>]*max="5"[^>]*value="2"/);
   });

@@ -1,14 +1,12 @@
-import { lazy, Suspense } from 'react';
 import type { StageAggregation } from '../../../../src-shared/office/aggregate-stage';
 import type { StageRanking } from '../../../../src-shared/office/cycle-results';
 import { formatPoints } from '../../../../src-shared/scoring/percent';
 import { routeHash } from '../../../components/route';
 import { currentVersion } from '../../../data/office-consensus-repository';
 import type { OfficeConsensusRow } from '../../../data/office-rows';
+import { LazyNamedBars } from './lazy-named-bars';
 import { useI18n } from '../../../i18n/i18n';
 import { RankText } from './stage-summary';
-
-const NamedBars = lazy(() => import('./results-charts').then((m) => ({ default: m.NamedBars })));
 
 /**
  * One stage of the cycle: every applicant with a panel there, in the stage's ranking order (those without a total
@@ -100,17 +98,15 @@ export function StageTable({
             </table>
           </div>
           {ranking.ranking.length > 0 && (
-            <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
-              <NamedBars
-                label={t('officeResults.chart.stageTotals', { stage: stageName })}
-                data={ranking.ranking.map((r) => ({
-                  name: applicantName(r.applicantId),
-                  value: r.hundredths / 100,
-                  marked: r.tied,
-                }))}
-                domain={[0, 'auto']}
-              />
-            </Suspense>
+            <LazyNamedBars
+              label={t('officeResults.chart.stageTotals', { stage: stageName })}
+              data={ranking.ranking.map((r) => ({
+                name: applicantName(r.applicantId),
+                value: r.hundredths / 100,
+                marked: r.tied,
+              }))}
+              domain={[0, 'auto']}
+            />
           )}
         </>
       )}

@@ -81,11 +81,8 @@ async function runInbox(office: Page, of: (expert: number) => SavedFile[], idA: 
   const choose = office.getByLabel('选择文件…', { exact: true });
   const summary = office.getByTestId('inbox-summary');
 
-  // The outbox exports newest first; the office takes a chain's versions in order (version 2 before 1 is a gap).
-  const version = (file: SavedFile): number => Number(/-v(\d+)-/.exec(file.name)?.[1] ?? '1');
-  const first = everyone
-    .flatMap((e) => [...filesOf(of(e), 'pledge'), ...filesOf(of(e), 'declaration')])
-    .sort((a, b) => version(a) - version(b));
+  // Handed in as exported (newest first): the inbox puts each chain's versions in order before it sends them.
+  const first = everyone.flatMap((e) => [...filesOf(of(e), 'pledge'), ...filesOf(of(e), 'declaration')]);
   await choose.setInputFiles(first.map((file) => upload(file)));
   await expect(summary).toHaveText('本次导入 16 个文件：接受 16，重复 0，拒收 0');
 

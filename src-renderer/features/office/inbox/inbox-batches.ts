@@ -59,10 +59,29 @@ export function isPackageFileName(name: string): boolean {
   return name.toLowerCase().endsWith('.qapkg');
 }
 
-/** Splits files into packages to import and the number of other files left alone. */
+const kindRank: Readonly<Record<string, number>> = { pledge: 0, declaration: 1, sheet: 2 };
+
+/**
+ * Where a file goes in the import order, from the name the expert's app gives it (`pledge-…`, `declaration-<applicant>-
+ * v2-…`, `sheet-<applicant>-v1-…`, possibly behind a prefix): pledges, then declarations, then sheets, each by
+ * version. The office verifies files in the order it gets them, and a chain's version 2 before its version 1 is a gap
+ * (E_GAP), a sheet before the declaration that recuses its expert would be accepted; the outbox exports newest first.
+ * A renamed file keeps its place among the unknown ones, last; main still verifies whatever the order.
+ */
+export function importRank(name: string): readonly [number, number] {
+  const kind = /(?:^|[-_ ])(pledge|declaration|sheet)-/.exec(name)?.[1];
+  const version = Number(/-v(\d+)-/.exec(name)?.[1] ?? '0');
+  return [kind === undefined ? 3 : (kindRank[kind] ?? 3), version];
+}
+
+/** Splits files into packages to import, in import order (importRank; stable), and the number of other files. */
 export function takePackages<F extends { readonly name: string }>(
   files: readonly F[],
 ): { readonly packages: F[]; readonly skipped: number } {
-  const packages = files.filter((file) => isPackageFileName(file.name));
+  const packages = files
+    .filter((file) => isPackageFileName(file.name))
+    .map((file, index) => ({ file, index, rank: importRank(file.name) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index)
+    .map(({ file }) => file);
   return { packages, skipped: files.length - packages.length };
 }

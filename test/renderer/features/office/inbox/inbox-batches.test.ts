@@ -6,6 +6,7 @@ import {
   isPackageFileName,
   maxFileBytes,
   planBatches,
+  importRank,
   takePackages,
 } from '../../../../../src-renderer/features/office/inbox/inbox-batches';
 
@@ -77,5 +78,27 @@ describe('takePackages', () => {
     expect(taken.packages.map((file) => file.name)).toEqual(['a.qapkg', 'B.QAPKG', 'dir/c.qapkg']);
     expect(taken.skipped).toBe(3);
     expect(isPackageFileName('x.qapkg.txt')).toBe(false);
+  });
+
+  it('puts pledges first, then declarations, then sheets, each chain by version, whatever order they came in', () => {
+    const names = [
+      'e5-sheet-A-v1-0193aaaa.qapkg',
+      'declaration-A-v2-0193bbbb.qapkg',
+      'renamed-by-hand.qapkg',
+      'sheet-B-v2-0193cccc.qapkg',
+      'sheet-B-v1-0193dddd.qapkg',
+      'declaration-A-v1-0193eeee.qapkg',
+      'pledge-cycle-0193ffff.qapkg',
+    ];
+    expect(takePackages(names.map((name) => ({ name }))).packages.map((file) => file.name)).toEqual([
+      'pledge-cycle-0193ffff.qapkg',
+      'declaration-A-v1-0193eeee.qapkg',
+      'declaration-A-v2-0193bbbb.qapkg',
+      'e5-sheet-A-v1-0193aaaa.qapkg',
+      'sheet-B-v1-0193dddd.qapkg',
+      'sheet-B-v2-0193cccc.qapkg',
+      'renamed-by-hand.qapkg',
+    ]);
+    expect(importRank('declaration-A-v12-0193.qapkg')).toEqual([1, 12]);
   });
 });

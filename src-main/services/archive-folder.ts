@@ -67,8 +67,13 @@ async function publish(temp: string, target: string): Promise<void> {
   try {
     await link(temp, target);
   } catch (error) {
-    const code = errorCode(error);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (!linkUnsupported(error)) throw error;
     await copyFile(temp, target, constants.COPYFILE_EXCL);
   }
+}
+
+/** Whether link(2) failed because the volume has no hard links (FAT/exFAT), so an exclusive copy must do instead. */
+export function linkUnsupported(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS';
 }

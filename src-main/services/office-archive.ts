@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import { bytesEqual } from '../../src-shared/packages/bytes';
-import { isPlainFileName } from './archive-folder';
+import { isPlainFileName, linkUnsupported } from './archive-folder';
 import { errorCode, syncFolder } from './fs-durability';
 
 /**
@@ -114,8 +114,7 @@ function publish(temp: string, target: string): void {
   try {
     linkSync(temp, target);
   } catch (error) {
-    const code = errorCode(error);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (!linkUnsupported(error)) throw error;
     copyFileSync(temp, target, constants.COPYFILE_EXCL);
   }
 }

@@ -3,6 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import { idleMinutesSchema } from '../../src-shared/identity/idle-lock';
+import { errorCode } from './fs-durability';
 import { createSecretFile } from './secret-file';
 
 /**
@@ -120,11 +121,4 @@ async function keepCorruptCopy(path: string, nowMs: number): Promise<Result<void
   }
   const detail = 'cannot keep a copy of the damaged settings file: too many copies';
   return fail('E_STORAGE_WRITE', detail, { detail });
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    return error.code;
-  }
-  return undefined;
 }

@@ -44,6 +44,11 @@ export const channelNames = [
   'office:demo-load',
   'office:xlsx-read',
   'office:xlsx-write',
+  'materials:read',
+  'evidence:add',
+  'evidence:read',
+  'office:material-add',
+  'office:attachment-read',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -11,6 +11,8 @@ import {
 } from './platform-schemas';
 import { officeContract } from './office-channels';
 import { receiptImportSchema } from './receipt-schemas';
+import { stageContract } from './stage-channels';
+import { stageWorkSchema } from '../stages/stage-work';
 
 const empty = z.object({}).strict();
 
@@ -67,6 +69,19 @@ const packageFileRequest = z
       .string()
       .min(1)
       .max(64 * 1024 * 1024),
+  })
+  .strict();
+
+/**
+ * An assignment file as base64: it carries the applicants' PDFs (issue 5), so up to 120 MiB of text (90 MiB of
+ * file), within the web host's 128 MiB body for file channels.
+ */
+const assignmentFileRequest = z
+  .object({
+    base64: z
+      .string()
+      .min(1)
+      .max(120 * 1024 * 1024),
   })
   .strict();
 
@@ -163,9 +178,9 @@ export const contract = {
     response: z.object({ fileName: z.string(), base64: z.string(), fingerprint: z.string() }).strict(),
   },
   /** Imports an office-signed assignment sealed to this expert; pins the office key at the first import. */
-  'assignments:import': { request: packageFileRequest, response: assignmentImportSchema },
+  'assignments:import': { request: assignmentFileRequest, response: assignmentImportSchema },
   /** Imports like assignments:import, but a different office key replaces the pin (the expert confirmed it). */
-  'assignments:repin': { request: packageFileRequest, response: assignmentImportSchema },
+  'assignments:repin': { request: assignmentFileRequest, response: assignmentImportSchema },
   'office:pin': { request: empty, response: officePinStatusSchema },
   /** Main's record of an imported assignment: pledge signed, latest declaration per applicant (a conflict recuses). */
   'assignments:status': {
@@ -216,6 +231,8 @@ export const contract = {
           .max(200),
         /** Required from the second version on: why this revision replaces the submitted one. */
         revisionReason: z.string().max(2000).nullable(),
+        /** The stage's work (issue 5); its evidence files travel as attachments from main's store. */
+        work: stageWorkSchema,
       })
       .strict(),
     response: signedPackageSchema,
@@ -239,6 +256,7 @@ export const contract = {
   /** Unlocks with the keychain's copy of the passphrase. */
   'identity:quick-unlock': { request: empty, response: identityStatusSchema },
   ...officeContract,
+  ...stageContract,
 } as const;
 
 export type Contract = typeof contract;

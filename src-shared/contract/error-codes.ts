@@ -109,6 +109,13 @@ export const errorCodes = [
   'E_PANEL_INVALID',
   'E_REASON_REQUIRED',
   'E_VERSION_STALE',
+  // stages: materials, evidence, stage work (issue 5)
+  'E_PDF_DAMAGED',
+  'E_PDF_PASSWORD',
+  'E_MATERIAL_MISSING',
+  'E_EVIDENCE_TOO_LARGE',
+  'E_EVIDENCE_MISSING',
+  'E_STAGE_WORK',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,6 @@
 import type { ErrorCode } from './error-codes';
 import { officeErrorMessages } from './office-error-messages';
+import { stageErrorMessages } from './stage-error-messages';
 import type { AppError, ErrorParams } from './result';
 
 export type Lang = 'zh-CN' | 'en';
@@ -261,6 +262,7 @@ export const errorMessages: Readonly<Record<ErrorCode, Bilingual>> = {
     en: 'The demo office key signs only the demo cycle, and a demo cycle only with that key; this assignment is refused.',
   },
   ...officeErrorMessages,
+  ...stageErrorMessages,
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

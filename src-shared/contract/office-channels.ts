@@ -7,6 +7,7 @@ import {
   pledgePayloadSchema,
   sheetPayloadSchema,
 } from '../packages/payload-schemas';
+import { assignmentMaterialSchema, panelIssueSchema, stageSetupSchema } from '../stages/stage-setup';
 
 /**
  * The office workstation's channels (issue 4): its expert registry, issuing assignments, the verifying inbox, the
@@ -28,10 +29,11 @@ export const officeFilesRequestSchema = z
         z
           .object({
             name: z.string().min(1).max(255),
+            // 120 MiB of base64 (90 MiB of file): a site-visit sheet with its photos, sent alone.
             base64: z
               .string()
               .min(1)
-              .max(16 * 1024 * 1024),
+              .max(120 * 1024 * 1024),
           })
           .strict(),
       )
@@ -154,6 +156,12 @@ const assignmentFields = {
   stage: stageSchema,
   deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   panelId: recordId,
+  /** Issue 5: the cycle's defense and evidence setup (absent: the defaults). */
+  stageSetup: stageSetupSchema.optional(),
+  /** The applicants' PDFs to carry, each stored first with office:material-add (E_MATERIAL_MISSING otherwise). */
+  materials: z.array(assignmentMaterialSchema).max(200).optional(),
+  /** The panel's issues to verify on site (site-visit assignments). */
+  panelIssues: z.array(panelIssueSchema).max(500).optional(),
 };
 
 /** A table cell problem, as src-shared/office/csv.ts `TableError` (line and column 1-based, header = line 1). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { stageSchema, type Stage } from '../assignments/assignment-schema';
 import { fail, ok, type Result } from '../contract/result';
 import { commentRulesSchema } from '../packages/payload-schemas';
+import { defaultStageSetup, stageSetupSchema } from '../stages/stage-setup';
 
 /**
  * An award cycle (届) as the office sets it up (issue 4 item 2; the Measures' Art. 3, 11, 20). The parts that
@@ -37,12 +38,21 @@ export const cycleSettingsSchema = z
     /** Items whose expert percents spread this many percentage points or more are flagged for consensus. */
     spreadThreshold: z.number().int().min(5).max(100),
     pledgeText: z.string().trim().min(1).max(20_000),
+    /** Issue 5: defense segments and rubric, evidence size limit; cycles saved before it read as the defaults. */
+    stageSetup: stageSetupSchema.default(defaultStageSetup),
   })
   .strict();
 export type CycleSettings = z.infer<typeof cycleSettingsSchema>;
 
 /** The settings experts receive in their assignments: these cannot change silently once one is issued. */
-export const frozenSettings = ['criteriaId', 'stages', 'commentRules', 'pledgeText', 'measuresVersion'] as const;
+export const frozenSettings = [
+  'criteriaId',
+  'stages',
+  'commentRules',
+  'pledgeText',
+  'measuresVersion',
+  'stageSetup',
+] as const;
 
 /** The default pledge text, after Art. 19: impartiality, confidentiality, procedure, recusal. */
 export const defaultPledgeText = [
@@ -71,6 +81,7 @@ export function defaultCycleSettings(year: number): CycleSettings {
     commentRules: { strengthWithEvidenceFrom: 70, ofiUpTo: 25 },
     spreadThreshold: 30,
     pledgeText: defaultPledgeText,
+    stageSetup: defaultStageSetup,
   };
 }
 

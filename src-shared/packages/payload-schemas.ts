@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { decodeBase64Strict } from './base64';
 import { applicantSchema, assignmentSchema, cycleSchema, stageSchema } from '../assignments/assignment-schema';
+import { assignmentMaterialSchema, panelIssueSchema, stageSetupSchema } from '../stages/stage-setup';
+import { stageWorkSchema } from '../stages/stage-work';
 
 /** Every kind of package (docs/package-format.md). */
 export const packageKinds = ['enrollment', 'assignment', 'pledge', 'declaration', 'sheet', 'receipt'] as const;
@@ -102,11 +104,20 @@ export const sheetPayloadSchema = z
     attachments: z.array(attachmentRefSchema).max(200),
     /** Why this version replaces the previous one; required from seq 2 on. */
     revisionReason: z.string().max(2000).nullable(),
+    /**
+     * The stage's work beyond the scores (issue 5): changes from the previous stage with reasons, issues to verify,
+     * the defense session, the site visit and evidence. Optional: sheets of apps before issue 5 have none.
+     */
+    work: stageWorkSchema.optional(),
   })
   .strict()
   .refine((p) => (p.seq === 1) === (p.revisionReason === null) && (p.seq === 1 || p.revisionReason?.trim() !== ''), {
     message: 'a revision (seq ≥ 2) needs a reason; the first version has none',
     path: ['revisionReason'],
+  })
+  .refine((p) => (p.work?.evidence ?? []).every((e) => p.attachments.some((a) => a.sha256 === e.sha256)), {
+    message: 'every evidence file is one of the attachments',
+    path: ['work', 'evidence'],
   });
 export type SheetPayload = z.infer<typeof sheetPayloadSchema>;
 
@@ -218,8 +229,18 @@ export const assignmentPayloadSchema = z
     office: z
       .object({ name: z.string().min(1).max(100), signingPublicKey: publicKey32, receivingPublicKey: publicKey32 })
       .strict(),
+    /** Issue 5, optional (absent: the default setup): defense segments and rubric, the evidence size limit. */
+    stageSetup: stageSetupSchema.optional(),
+    /** The applicants' PDFs, each a blob of the container by SHA-256 (checked at import, E_ATTACHMENT). */
+    materials: z.array(assignmentMaterialSchema).max(200).optional(),
+    /** The panel's issues to verify on site, seeding each expert's site visit. */
+    panelIssues: z.array(panelIssueSchema).max(500).optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => (p.materials ?? []).every((m) => p.applicants.some((a) => a.id === m.applicantId)), {
+    message: 'every material belongs to an applicant of the assignment',
+    path: ['materials'],
+  });
 export type AssignmentPayload = z.infer<typeof assignmentPayloadSchema>;
 
 /** The payload schema of each kind. */

@@ -37,6 +37,7 @@ const languageSpecific: Partial<Record<ErrorCode, Readonly<Record<string, string
   // A conflict's reason and a panel's problem are sentences, written in each language.
   E_CONFLICT: { reason: 'reasonEn' },
   E_PANEL_INVALID: { detail: 'detailEn' },
+  E_STAGE_WORK: { detail: 'detailEn' },
 };
 
 /** The en placeholder a zh-CN placeholder of this code corresponds to. */

@@ -8,6 +8,7 @@ import { secureRandom } from '../src-main/services/secure-random';
 import type { Stage } from '../src-shared/assignments/assignment-schema';
 import { contract, type Channel, type ChannelRequest, type ChannelResponse } from '../src-shared/contract/channels';
 import { decodeBase64Strict } from '../src-shared/packages/base64';
+import { emptyStageWork, type StageWork } from '../src-shared/stages/stage-work';
 import { benchSheetItems } from './office-import-sheets';
 import { seededRandom } from './seeded-random';
 import { buildSeed, loadCriteria, loadDemoBundle } from './seed-rows';
@@ -246,7 +247,8 @@ async function build(
         });
         others.push(fileOf(prefix, declared));
         const items = benchSheetItems(criteria, applicant, random);
-        const sheet = { assignmentId, applicantId: applicant.id, items, revisionReason: null };
+        const work = benchStageWork(payload.assignment.stage);
+        const sheet = { assignmentId, applicantId: applicant.id, items, revisionReason: null, work };
         sheets.push(fileOf(prefix, await call(expert.dispatch, 'packages:sign-sheet', sheet)));
       }
     }
@@ -267,4 +269,17 @@ async function build(
     setupMs: performance.now() - started,
     remove,
   } satisfies OfficeImportWorld;
+}
+
+/**
+ * The least stage work each sheet may be signed with (issue 5): nothing seeded (each stage is scored afresh here,
+ * as before issue 5), and at the site visit the 3 key strengths and 3 opportunities a site sheet needs.
+ */
+function benchStageWork(stage: Stage): StageWork {
+  const work = emptyStageWork(stage, null);
+  if (work.site === null) return work;
+  const themes = (['strength', 'ofi'] as const).flatMap((kind) =>
+    [1, 2, 3].map((n) => ({ id: `${kind}-${n}`, kind, text: `关键主题 ${n}` })),
+  );
+  return { ...work, site: { ...work.site, themes } };
 }

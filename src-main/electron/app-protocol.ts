@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
-import { contentSecurityPolicy } from '../services/content-policy';
+import { contentSecurityPolicy, policyHeaders } from '../services/content-policy';
 import { contentTypeOf } from '../services/static-files';
 import { APP_HOST, APP_SCHEME } from './ipc-binding';
 
@@ -62,10 +62,16 @@ function isInside(root: string, candidate: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-function baseHeaders(contentType: string): Headers {
+/**
+ * The headers of a response; `urlPath` picks its policy (content-policy.ts policyHeaders: the materials viewer's page
+ * has its own, and its scripts answer the sandboxed frame's CORS requests). Refusals and errors get the app's.
+ */
+function baseHeaders(contentType: string, urlPath?: string): Headers {
   return new Headers({
     'Content-Type': contentType,
-    'Content-Security-Policy': APP_CONTENT_SECURITY_POLICY,
+    ...(urlPath === undefined
+      ? { 'Content-Security-Policy': APP_CONTENT_SECURITY_POLICY }
+      : policyHeaders(urlPath, "'none'")),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache',
@@ -84,7 +90,7 @@ export interface AppRequestLike {
 
 /**
  * Builds the app:// request handler: serves files of `rendererDir` with the CSP header on every
- * response, 404 for anything refused or missing, 405 for methods other than GET and HEAD.
+ * response (the viewer page's own policy for it, the app's for everything else), 404 for anything refused or missing, 405 for methods other than GET and HEAD.
  * Symbolic links are followed only when their target is still inside `rendererDir`.
  * Never rejects: an unexpected failure is a 500.
  */
@@ -104,7 +110,7 @@ export function createAppRequestHandler(rendererDir: string): (request: AppReque
         return textResponse(404, 'Not Found');
       }
       if (!isInside(root, realFile) || !(await stat(realFile)).isFile()) return textResponse(404, 'Not Found');
-      const headers = baseHeaders(contentTypeOf(resolved.filePath));
+      const headers = baseHeaders(contentTypeOf(resolved.filePath), new URL(request.url).pathname);
       if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
       const bytes = await readFile(realFile);
       // Copied into a plain ArrayBuffer-backed view: the fetch body type does not accept a pooled Buffer.
@@ -121,7 +127,13 @@ export interface SchemeRegistrar {
   registerSchemesAsPrivileged(
     schemes: {
       scheme: string;
-      privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean; codeCache: boolean };
+      privileges: {
+        standard: boolean;
+        secure: boolean;
+        supportFetchAPI: boolean;
+        codeCache: boolean;
+        corsEnabled: boolean;
+      };
     }[],
   ): void;
 }
@@ -133,14 +145,19 @@ export interface ProtocolHandlerRegistrar {
 
 /**
  * Registers app:// as a standard, secure scheme with fetch support (so the page is a secure
- * context with its own origin and IndexedDB). corsEnabled stays off: nothing else may read it.
+ * context with its own origin and IndexedDB). corsEnabled: the PDF viewer runs in a sandboxed frame with an opaque
+ * origin, whose script loads are CORS requests; Chromium refuses CORS to a scheme not enabled for it. Only the viewer's
+ * own files answer with `Access-Control-Allow-Origin: null` (content-policy.ts), so nothing else becomes readable.
  * codeCache lets V8 keep compiled scripts between starts: Electron caches code only for http(s)
  * and custom schemes registered with it, and compiling the entry script is most of a cold start.
  * Must run before the app's ready event.
  */
 export function registerAppScheme(protocol: SchemeRegistrar): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, corsEnabled: true },
+    },
   ]);
 }
 

@@ -9,11 +9,14 @@ import { ED25519_PUBLIC_KEY_BYTES, fingerprintOf } from '../../src-shared/packag
 import { openPackage, type RegisteredKey } from '../../src-shared/packages/open-package';
 import { peekPayload } from '../../src-shared/packages/peek-payload';
 import { assignmentPayloadSchema, type AssignmentPayload } from '../../src-shared/packages/payload-schemas';
+import { defaultStageSetup } from '../../src-shared/stages/stage-setup';
 import type { ArchiveFolder } from '../services/archive-folder';
+import { checkMaterials, storeMaterials } from '../services/assignment-materials';
 import { withAssignment, type AssignmentRecordStore } from '../services/assignment-records';
 import { buildDemoAssignment, DEMO_OFFICE_FINGERPRINT } from '../services/demo-assignment';
 import type { KeyStore } from '../services/key-store';
 import { nodeOpenSealed } from '../services/node-hpke';
+import type { FileStore } from '../services/file-store';
 import { decidePin, officeKeyChanged, type OfficePinStore } from '../services/office-pin';
 import type { ResourceFiles } from '../services/resource-files';
 import type { Handlers } from './handler-types';
@@ -25,11 +28,15 @@ import { unlockedKey } from './unlocked-key';
  *   1. the assignment names this expert's signing-key fingerprint (E_WRONG_EXPERT);
  *   2. the demo office key signs a demo cycle and nothing else, and a demo cycle comes only with it (E_DEMO_KEY);
  *   3. the payload is consistent with itself (ids of cycle, expert and applicants; E_SCHEMA);
+ *   3a. every material it lists is a blob of the container with that size and SHA-256, and no blob is unlisted
+ *      (E_ATTACHMENT, as the office checks a sheet's attachments);
  *   4. the office key against the pin: none → pinned (`new`); the pinned one → `same`; another one →
  *      E_OFFICE_KEY_CHANGED, unless this is `assignments:repin`, which pins it and keeps the old pin in the history.
- * The demo key is never pinned (`demo`). Every accepted file is archived, as received, in `<dataDir>/inbox/`, and
- * every accepted assignment (the demo too) is recorded in `<dataDir>/assignments.json` (assignment-records.ts), last:
- * a failed record leaves the pin and the archive in place, and importing the same file again completes it.
+ * The demo key is never pinned (`demo`). Every accepted file is archived, as received, in `<dataDir>/inbox/`; its
+ * materials are kept by SHA-256 in `<dataDir>/materials/` (file-store.ts); and every accepted assignment (the demo
+ * too) is recorded in `<dataDir>/assignments.json` (assignment-records.ts), last: a record never names a material
+ * not yet on disk, a failed record leaves the pin, archive and materials in place, and importing the same file again
+ * completes it.
  */
 
 type AssignmentChannel = 'assignments:import' | 'assignments:repin' | 'office:pin' | 'demo:assignment';
@@ -45,6 +52,8 @@ export interface AssignmentDeps {
   /** `<dataDir>/inbox/` as an append-only folder, and its path (to compare a re-imported file with the kept one). */
   readonly inbox: ArchiveFolder;
   readonly inboxDir: string;
+  /** `<dataDir>/materials/`: the applicants' PDFs of imported assignments, by SHA-256. */
+  readonly materials: FileStore;
   /** The shipped resources (the demo bundle and the demo office key). */
   readonly files: ResourceFiles;
   readonly now: () => number;
@@ -52,8 +61,8 @@ export interface AssignmentDeps {
   readonly appVersion: string;
 }
 
-/** The largest assignment file taken: the contract's 64 MiB of base64 decode to 48 MiB. */
-export const maxAssignmentFileBytes = 48 * 1024 * 1024;
+/** The largest assignment file taken (it carries the applicants' PDFs): the contract's 120 MiB of base64 decode to 90 MiB. */
+export const maxAssignmentFileBytes = 90 * 1024 * 1024;
 
 export function createAssignmentHandlers(deps: AssignmentDeps): Pick<Handlers, AssignmentChannel> {
   /** The unlocked expert's public identity, or why there is none. */
@@ -103,6 +112,9 @@ export function createAssignmentHandlers(deps: AssignmentDeps): Pick<Handlers, A
     }
     const problem = inconsistency(payload);
     if (problem !== undefined) return fail('E_SCHEMA', `assignment: ${problem}`, { detail: problem });
+    const materials = payload.materials ?? [];
+    const carried = checkMaterials(materials, opened.value.blobs);
+    if (!carried.ok) return carried;
 
     const answer = (pinned: AssignmentImport['pinned']): AssignmentImport => ({
       payload,
@@ -111,6 +123,8 @@ export function createAssignmentHandlers(deps: AssignmentDeps): Pick<Handlers, A
       pinned,
     });
     const recorded = async (pinned: AssignmentImport['pinned']): Promise<Result<AssignmentImport>> => {
+      const stored = await storeMaterials(deps.materials, materials, opened.value.blobs);
+      if (!stored.ok) return stored;
       const written = await record(deps.records, payload, opened.value.payloadSha256);
       return written.ok ? ok(answer(pinned)) : written;
     };
@@ -251,6 +265,9 @@ async function record(
       strengthWithEvidenceFrom: payload.commentRules.strengthWithEvidenceFrom,
       ofiUpTo: payload.commentRules.ofiUpTo,
     },
+    stages: payload.cycle.stages,
+    stageSetup: payload.stageSetup ?? defaultStageSetup,
+    materials: payload.materials ?? [],
   };
   return records.update(async (state) => ok({ next: withAssignment(state, entry), value: undefined }));
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ok } from '../../src-shared/contract/result';
 import { createArchiveFolder } from '../services/archive-folder';
 import { createAssignmentRecordStore } from '../services/assignment-records';
+import { createFileStore } from '../services/file-store';
 import type { KdfParams } from '../services/key-file';
 import { createKeyStore } from '../services/key-store';
 import { createOfficePinStore } from '../services/office-pin';
@@ -21,12 +22,13 @@ import { createPlatformHandlers } from './platform-handlers';
 import { createQuickUnlockHandlers } from './quick-unlock-handlers';
 import { createReceiptHandlers } from './receipt-handlers';
 import { createSheetHandlers } from './sheet-handlers';
+import { createStageFileHandlers } from './stage-file-handlers';
 
 export interface HandlerDeps {
   /** Folder holding criteria/, demo/ and fonts/ (shipped with the app). */
   readonly resourcesDir: string;
   /** Folder where main keeps this installation's files: keys.json, settings.json, office-pin.json,
-   * assignments.json, outbox/, inbox/, receipts/. */
+   * assignments.json, outbox/, inbox/, receipts/, materials/, evidence/ (and the office's under office/). */
   readonly dataDir: string;
   readonly transport: 'electron' | 'web';
   readonly appVersion: string;
@@ -66,6 +68,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const platform = deps.platform ?? {};
   const settings = createSettingsFile({ path: join(deps.dataDir, 'settings.json'), now: deps.now });
   const pins = createOfficePinStore(createSecretFile(officePinPath), officePinPath);
+  // Issue 5: the applicants' PDFs of imported assignments and the expert's evidence files, by SHA-256.
+  const materials = createFileStore(join(deps.dataDir, 'materials'));
+  const evidence = createFileStore(join(deps.dataDir, 'evidence'));
   const packageDeps = {
     keys,
     keyFilePath,
@@ -98,6 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       records,
       inbox: createArchiveFolder(inboxDir),
       inboxDir,
+      materials,
       files,
       now: deps.now,
       random: deps.random,
@@ -112,7 +118,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPackageHandlers(packageDeps),
     ...createPlatformHandlers(platform),
     ...createQuickUnlockHandlers({ keys, settings, quickUnlock: platform.quickUnlock }),
-    ...createSheetHandlers({ ...packageDeps, files }),
+    ...createSheetHandlers({ ...packageDeps, files, evidence }),
+    ...createStageFileHandlers({ ...packageDeps, materials, evidence }),
     ...createOfficeHandlers({
       keys,
       keyFilePath,

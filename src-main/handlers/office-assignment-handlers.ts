@@ -3,6 +3,8 @@ import { decodeBase64Strict, encodeBase64 } from '../../src-shared/packages/base
 import { buildPackage } from '../../src-shared/packages/build-package';
 import { utf8Encode } from '../../src-shared/packages/bytes';
 import type { ArchiveFolder } from '../services/archive-folder';
+import { materialBlobs } from '../services/assignment-materials';
+import type { FileStore } from '../services/file-store';
 import type { KeyStore } from '../services/key-store';
 import { nodeSha256Hex } from '../services/node-verify';
 import { assignmentFileName, assignmentPayloadFor, firstConflict } from '../services/office-assignment';
@@ -19,6 +21,9 @@ import { unlockedOfficeKey } from './office-key';
  * conflicts with (E_CONFLICT: declared in this cycle, the work unit, declared in an earlier cycle about the same
  * credit code). The signed file is archived in `<dataDir>/office/issued/<packageId>.qapkg` and recorded in the
  * ledger with its payload hash and pledge-text hash, which the inbox later checks packages against.
+ *
+ * Issue 5: the applicants' PDFs the assignment lists travel as the container's blobs, read from
+ * `<dataDir>/office/materials/` where office:material-add put them (E_MATERIAL_MISSING naming one it lacks).
  */
 
 export interface OfficeAssignmentDeps {
@@ -28,6 +33,8 @@ export interface OfficeAssignmentDeps {
   readonly ledger: OfficeLedgerStore;
   /** `<dataDir>/office/issued/`: every assignment exactly as signed and sealed. */
   readonly issued: ArchiveFolder;
+  /** `<dataDir>/office/materials/`: the PDFs office:material-add stored, by SHA-256. */
+  readonly materials: FileStore;
   readonly now: () => number;
   readonly random: (bytes: Uint8Array) => Uint8Array;
   readonly appVersion: string;
@@ -69,6 +76,8 @@ export function createOfficeAssignmentHandlers(
         { nowMs, random: deps.random, appVersion: deps.appVersion },
       );
       if (!payload.ok) return payload;
+      const blobs = await materialBlobs(deps.materials, payload.value.materials ?? []);
+      if (!blobs.ok) return blobs;
       return deps.ledger.change(async (draft) => {
         // Conflicts are read inside the change: a declaration accepted a moment ago counts.
         const conflict = firstConflict(expert, request, declaredConflicts(draft.ledger));
@@ -78,7 +87,9 @@ export function createOfficeAssignmentHandlers(
           payload: payload.value,
           keyId: fingerprint,
           sign: (message) => deps.keys.sign(message),
+          blobs: blobs.value,
           sealToPublicKey: expertKey,
+          sha256Hex: nodeSha256Hex,
         });
         if (!built.ok) return built;
         const kept = await deps.issued.writeOnce(`${payload.value.packageId}.qapkg`, built.value.file);

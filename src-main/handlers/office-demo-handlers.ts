@@ -1,4 +1,4 @@
-import type { Applicant } from '../../src-shared/assignments/assignment-schema';
+import type { Applicant, Stage } from '../../src-shared/assignments/assignment-schema';
 import type { ChannelRequest, ChannelResponse, SignedPackage } from '../../src-shared/contract/channels';
 import type { ExpertRecord } from '../../src-shared/contract/office-channels';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
@@ -15,12 +15,15 @@ import {
   isDemoCycleName,
   type DemoSheet,
 } from '../../src-shared/office/demo-office';
+import { defaultStageSetup, type StageSetup } from '../../src-shared/stages/stage-setup';
+import { emptyStageWork, type StageWork } from '../../src-shared/stages/stage-work';
 import { createAssignmentRecordStore } from '../services/assignment-records';
 import { fileNamePart } from '../services/enrollment-package';
 import type { KeyStore } from '../services/key-store';
 import {
   createDemoExpert,
   memoryArchiveFolder,
+  memoryFileStore,
   memorySecretFile,
   type DemoExpert,
 } from '../services/office-demo-experts';
@@ -115,6 +118,9 @@ async function load(
       panelId: request.panelId,
       expertId: expert.expertId,
       applicants: request.applicants,
+      ...(request.stageSetup === undefined ? {} : { stageSetup: request.stageSetup }),
+      ...(request.materials === undefined ? {} : { materials: request.materials }),
+      ...(request.panelIssues === undefined ? {} : { panelIssues: request.panelIssues }),
     });
     if (!issued.ok) return issued;
     const signed = await expertWork(
@@ -122,7 +128,7 @@ async function load(
       issued.value.base64,
       request.applicants,
       sheets.filter((sheet) => sheet.expertIndex === index),
-      index,
+      { expertIndex: index, work: demoStageWork(request.stage, request.stageSetup ?? defaultStageSetup) },
     );
     if (!signed.ok) return signed;
     // The app's file names repeat across experts (applicant and version); the office gathers them with a prefix.
@@ -181,10 +187,11 @@ function expertApp(expert: DemoExpert, deps: OfficeDemoDeps): Pick<Handlers, Exp
       pins: createOfficePinStore(memorySecretFile(), where),
       inbox: memoryArchiveFolder(),
       inboxDir: where,
+      materials: memoryFileStore(),
       files: deps.files,
     }),
     ...createPackageHandlers({ ...base, outbox }),
-    ...createSheetHandlers({ ...base, outbox, files: deps.files }),
+    ...createSheetHandlers({ ...base, outbox, files: deps.files, evidence: memoryFileStore() }),
   };
 }
 
@@ -198,8 +205,9 @@ async function expertWork(
   base64: string,
   applicants: readonly Applicant[],
   sheets: readonly DemoSheet[],
-  expertIndex: number,
+  context: { readonly expertIndex: number; readonly work: StageWork },
 ): Promise<Result<SignedPackage[]>> {
+  const { expertIndex, work } = context;
   const imported = await app['assignments:import']({ base64 });
   if (!imported.ok) return imported;
   const assignmentId = imported.value.payload.assignment.id;
@@ -225,9 +233,34 @@ async function expertWork(
       applicantId: sheet.applicantId,
       items: sheet.items,
       revisionReason: null,
+      work,
     });
     if (!submitted.ok) return submitted;
     signed.push(submitted.value);
   }
   return ok(signed);
+}
+
+/**
+ * The stage work each demo sheet carries: nothing beyond the scores, except what the stage requires to be signed — the
+ * defense rubric scored (at its full points) and, at the site visit, three key strengths and three opportunities.
+ * The demo has no earlier stage to carry, so nothing is seeded.
+ */
+function demoStageWork(stage: Stage, setup: StageSetup): StageWork {
+  const work = emptyStageWork(stage, null);
+  if (stage === 'defense' && work.defense !== null) {
+    const rubric = setup.defenseRubric.map((criterion) => ({ criterionId: criterion.id, points: criterion.points }));
+    return { ...work, defense: { ...work.defense, rubric } };
+  }
+  if (stage === 'site' && work.site !== null) {
+    const themes = (['strength', 'ofi'] as const).flatMap((kind) =>
+      [1, 2, 3].map((n) => ({
+        id: `demo-${kind}-${n}`,
+        kind,
+        text: `示例关键主题 ${n}（${kind === 'strength' ? '优势' : '改进机会'}）`,
+      })),
+    );
+    return { ...work, site: { ...work.site, themes } };
+  }
+  return work;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createArchiveFolder } from '../services/archive-folder';
+import { createFileStore } from '../services/file-store';
 import type { KeyStore } from '../services/key-store';
 import { createOfficeLedgerStore } from '../services/office-ledger-store';
 import { createExpertRegistryStore, maxRegistryBytes } from '../services/office-registry';
@@ -9,6 +10,7 @@ import type { Handlers } from './handler-types';
 import { createOfficeAssignmentHandlers } from './office-assignment-handlers';
 import { createOfficeDemoHandlers } from './office-demo-handlers';
 import { createOfficeExpertHandlers } from './office-expert-handlers';
+import { createOfficeFileHandlers } from './office-file-handlers';
 import { createOfficeInboxHandlers } from './office-inbox-handlers';
 
 /**
@@ -18,6 +20,8 @@ import { createOfficeInboxHandlers } from './office-inbox-handlers';
  *   office/enrollments/      every enrollment taken, as received
  *   office/issued/           every assignment, as signed and sealed (<packageId>.qapkg)
  *   office/ledger.jsonl      append-only: assignments issued, packages accepted (payload, receipt), files refused
+ *   office/materials/        applicants' PDFs to carry in assignments, by SHA-256 (issue 5)
+ *   office/attachments/      the attachments of accepted sheets (evidence photos and files), by SHA-256
  *   inbox/accepted/          every accepted package, as received (<packageId>.qapkg)
  *   inbox/rejected/          every refused file, unchanged (<SHA-256 of the file>.qapkg)
  * The registry and ledger stores hold their state in this factory's closure (one per createHandlers).
@@ -46,6 +50,8 @@ export function createOfficeHandlers(deps: OfficeDeps): Pick<Handlers, BuiltHere
     registryPath,
   );
   const ledger = createOfficeLedgerStore(join(officeDir, 'ledger.jsonl'));
+  const materials = createFileStore(join(officeDir, 'materials'));
+  const attachments = createFileStore(join(officeDir, 'attachments'));
   const { keys, keyFilePath, now, random, appVersion } = deps;
   const handlers = {
     ...createOfficeExpertHandlers({
@@ -61,6 +67,7 @@ export function createOfficeHandlers(deps: OfficeDeps): Pick<Handlers, BuiltHere
       registry,
       ledger,
       issued: createArchiveFolder(join(officeDir, 'issued')),
+      materials,
       now,
       random,
       appVersion,
@@ -71,11 +78,16 @@ export function createOfficeHandlers(deps: OfficeDeps): Pick<Handlers, BuiltHere
       registry,
       ledger,
       inboxDir: join(deps.dataDir, 'inbox'),
+      attachmentsDir: attachments.dir,
       files: deps.files,
       now,
       random,
       appVersion,
     }),
   };
-  return { ...handlers, ...createOfficeDemoHandlers({ ...deps, office: handlers }) };
+  return {
+    ...handlers,
+    ...createOfficeFileHandlers({ keys, keyFilePath, materials, attachments }),
+    ...createOfficeDemoHandlers({ ...deps, office: handlers }),
+  };
 }

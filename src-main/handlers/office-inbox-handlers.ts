@@ -6,6 +6,7 @@ import { decodeBase64Strict, encodeBase64 } from '../../src-shared/packages/base
 import { buildReceipt } from '../../src-shared/packages/build-receipt';
 import { packReceiptsFile, RECEIPTS_FILE_EXTENSION } from '../../src-shared/packages/receipts-file';
 import { fileNamePart } from '../services/enrollment-package';
+import { createFileStore } from '../services/file-store';
 import type { KeyStore } from '../services/key-store';
 import { createNodeUnsealer } from '../services/node-hpke';
 import { createNodeSignatureVerifier, nodeSha256Hex } from '../services/node-verify';
@@ -36,6 +37,8 @@ export interface OfficeInboxDeps {
   readonly ledger: OfficeLedgerStore;
   /** `<dataDir>/inbox/`: accepted/ and rejected/ are kept under it. */
   readonly inboxDir: string;
+  /** `<dataDir>/office/attachments/`: accepted sheets' attachments by SHA-256 (office:attachment-read). */
+  readonly attachmentsDir: string;
   readonly files: ResourceFiles;
   readonly now: () => number;
   readonly random: (bytes: Uint8Array) => Uint8Array;
@@ -103,6 +106,7 @@ export function createOfficeInboxHandlers(deps: OfficeInboxDeps): Pick<Handlers,
             verifier: createNodeSignatureVerifier(),
             criteria: criteriaCache(),
             archive,
+            attachments: createFileStore(deps.attachmentsDir),
             acceptedDir: join(deps.inboxDir, 'accepted'),
             rejectedDir: join(deps.inboxDir, 'rejected'),
             receipt,

@@ -12,6 +12,8 @@ import {
 } from '../services/assignment-records';
 import { expertIdOf } from '../services/enrollment-package';
 import type { KeyStore } from '../services/key-store';
+import { nodeSha256Hex } from '../services/node-verify';
+import { nodeSealTo } from '../services/node-hpke';
 import { unlockedKey } from './unlocked-key';
 
 /**
@@ -57,11 +59,15 @@ export interface PackageSigning {
     createdAt: string;
     app: { name: string; version: string };
   };
-  /** Signs, seals to the record's office receiving key, archives as `<packageId>-<kind>.qapkg`. */
+  /**
+   * Signs, packs the blobs (a sheet's attachments, listed in its payload) beside the envelope, seals to the record's
+   * office receiving key, archives as `<packageId>-<kind>.qapkg`.
+   */
   sealAndKeep(
     kind: 'pledge' | 'declaration' | 'sheet',
     payload: PledgePayload | DeclarationPayload | SheetPayload,
     record: AssignmentRecord,
+    blobs?: readonly Uint8Array[],
   ): Promise<Result<{ file: Uint8Array; payloadSha256: string }>>;
 }
 
@@ -97,7 +103,7 @@ export function createPackageSigning(deps: PackageDeps): PackageSigning {
       };
     },
 
-    async sealAndKeep(kind, payload, record) {
+    async sealAndKeep(kind, payload, record, blobs = []) {
       const officeKey = decodeBase64Strict(record.officeReceivingKey);
       if (officeKey?.length !== 32) {
         return fail('E_INTERNAL', `assignment ${record.assignmentId}: office receiving key is not 32 bytes`, {
@@ -109,7 +115,10 @@ export function createPackageSigning(deps: PackageDeps): PackageSigning {
         payload,
         keyId: payload.keyId,
         sign: (message) => deps.keys.sign(message),
+        blobs,
         sealToPublicKey: officeKey,
+        sha256Hex: nodeSha256Hex,
+        seal: nodeSealTo,
       });
       if (!built.ok) return built;
       const archived = await deps.outbox.writeOnce(`${payload.packageId}-${kind}.qapkg`, built.value.file);

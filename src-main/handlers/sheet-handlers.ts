@@ -6,7 +6,10 @@ import { sheetPayloadSchema, type SheetPayload } from '../../src-shared/packages
 import { checkForSubmit, sheetContent, type SubmitItem } from '../../src-shared/scoring/submit-validation';
 import { chainHead, isRecused } from '../services/assignment-records';
 import { fileNamePart } from '../services/enrollment-package';
+import { evidenceAttachments } from '../services/evidence-attachments';
+import type { FileStore } from '../services/file-store';
 import type { ResourceFiles } from '../services/resource-files';
+import { stageWorkProblems, stageWorkRefusal } from '../services/stage-work-check';
 import { loadCriteria } from './criteria-handlers';
 import type { Handlers } from './handler-types';
 import { badRequest, createPackageSigning, type PackageDeps } from './package-signing';
@@ -22,11 +25,20 @@ import { badRequest, createPackageSigning, type PackageDeps } from './package-si
  * about the applicant yet), `items …` (an item repeats or the criteria do not know it) or `revisionReason …` (null for
  * seq 1, non-blank from seq 2); E_RECUSED (the latest declaration declares a conflict); the criteria's own error when
  * they do not load; E_SHEET_INCOMPLETE with `count`, the number of blocking problems (warnings do not block).
+ *
+ * Issue 5: the request carries the stage's `work`, signed in the payload. E_STAGE_WORK (`detail`, `detailEn`: the
+ * problems listed in each language, stage-work-check.ts) when it was seeded from another stage than the one before
+ * in the cycle's order, a change does not match the percent submitted or lacks its reason, an issue is left open at
+ * the site visit, the key themes are not 3–5 of each kind, the defense rubric is incomplete, or evidence is linked to
+ * nothing. Every evidence file must be in `<dataDir>/evidence/` with its size and hash (E_EVIDENCE_MISSING); each
+ * distinct one becomes an attachment whose bytes travel in the package (docs/package-format.md §2.3).
  */
 
 export interface SheetDeps extends PackageDeps {
   /** The shipped resources: the criteria a sheet is checked against. */
   readonly files: ResourceFiles;
+  /** `<dataDir>/evidence/`: the files evidence:add stored, by SHA-256. */
+  readonly evidence: FileStore;
 }
 
 export function createSheetHandlers(deps: SheetDeps): Pick<Handlers, 'packages:sign-sheet'> {
@@ -35,7 +47,7 @@ export function createSheetHandlers(deps: SheetDeps): Pick<Handlers, 'packages:s
   const signSheet = async (request: ChannelRequest<'packages:sign-sheet'>): Promise<Result<SignedPackage>> => {
     const me = await signer();
     if (!me.ok) return me;
-    const { assignmentId, applicantId, revisionReason } = request;
+    const { assignmentId, applicantId, revisionReason, work } = request;
     return deps.records.update(async (records) => {
       const found = assignmentOf(records, me.value, assignmentId);
       if (!found.ok) return found;
@@ -51,13 +63,25 @@ export function createSheetHandlers(deps: SheetDeps): Pick<Handlers, 'packages:s
       }
       const criteria = await loadCriteria(deps.files, record.criteriaId);
       if (!criteria.ok) return criteria;
-      const items = itemsById(request.items, new Set(itemIds(criteria.value)));
+      const known = new Set(itemIds(criteria.value));
+      const items = itemsById(request.items, known);
       if (!items.ok) return items;
       const check = checkForSubmit(criteria.value, items.value, record.commentRules);
       if (check.errors.length > 0) {
         const count = check.errors.length;
         return fail('E_SHEET_INCOMPLETE', `sheet for ${applicantId}: ${count} problems`, { count });
       }
+      const problems = stageWorkProblems({
+        stage: record.stage,
+        stages: record.stages,
+        work,
+        rubric: record.stageSetup.defenseRubric,
+        itemIds: known,
+        percents: new Map([...items.value].map(([itemId, item]) => [itemId, item.percent])),
+      });
+      if (problems.length > 0) return stageWorkRefusal(problems);
+      const evidence = await evidenceAttachments(deps.evidence, work.evidence);
+      if (!evidence.ok) return evidence;
       const head = chainHead(records, 'sheet', record.cycleId, record.stage, applicantId);
       const seq = (head?.seq ?? 0) + 1;
       if (seq === 1 && revisionReason !== null) return badRequest('revisionReason: none for the first version');
@@ -78,14 +102,15 @@ export function createSheetHandlers(deps: SheetDeps): Pick<Handlers, 'packages:s
         criteria: { id: criteria.value.id, version: criteria.value.version },
         items: content.items,
         totals: content.totals,
-        attachments: [],
+        attachments: evidence.value.attachments,
         revisionReason,
+        work,
       } satisfies SheetPayload);
       if (!checked.success) {
         return badRequest(`sheet: ${checked.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
       }
       const payload = checked.data;
-      const kept = await sealAndKeep('sheet', payload, record);
+      const kept = await sealAndKeep('sheet', payload, record, evidence.value.blobs);
       if (!kept.ok) return kept;
       const entry = {
         kind: 'sheet' as const,

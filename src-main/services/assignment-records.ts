@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stageSchema, type Stage } from '../../src-shared/assignments/assignment-schema';
 import { commentRulesSchema } from '../../src-shared/packages/payload-schemas';
+import { assignmentMaterialSchema, defaultStageSetup, stageSetupSchema } from '../../src-shared/stages/stage-setup';
 import type { SecretFile } from './secret-file';
 import { createJsonStore, type JsonStore } from './json-store';
 
@@ -23,6 +24,8 @@ const time = z.string().min(1).max(40);
 /** What a record written before criteriaId and commentRules were kept reads as. */
 export const legacyCriteriaId = 'gbt19580-2012';
 export const legacyCommentRules = { strengthWithEvidenceFrom: null, ofiUpTo: null } as const;
+/** What a record written before issue 5 reads as: the Measures' three stages in order (Art. 11). */
+export const legacyStages = ['material', 'defense', 'site'] as const;
 
 export const assignmentRecordSchema = z
   .object({
@@ -45,6 +48,18 @@ export const assignmentRecordSchema = z
      */
     criteriaId: id.default(legacyCriteriaId),
     commentRules: commentRulesSchema.default({ ...legacyCommentRules }),
+    /**
+     * Issue 5, kept the same way (a default on read, the real values from the next import): the cycle's stages in
+     * order (a sheet's `work.seededFrom` must be the stage before this one), the stage setup (defense rubric,
+     * evidence size limit; the defaults when the assignment carries none), and the applicants' PDFs it carried,
+     * stored by SHA-256 in `<dataDir>/materials/` (materials:read serves only these).
+     */
+    stages: z
+      .array(stageSchema)
+      .min(1)
+      .default(() => [...legacyStages]),
+    stageSetup: stageSetupSchema.default(defaultStageSetup),
+    materials: z.array(assignmentMaterialSchema).max(200).default([]),
   })
   .strict();
 export type AssignmentRecord = z.infer<typeof assignmentRecordSchema>;

@@ -15,7 +15,10 @@ import {
 import { assignmentPayloadSchema, type AssignmentPayload } from '../../src-shared/packages/payload-schemas';
 import { uuidV7 } from '../../src-shared/packages/uuid-v7';
 import type { CryptoKeyLike } from '../../src-shared/packages/web-crypto';
+import type { AssignmentMaterial } from '../../src-shared/stages/stage-setup';
+import { demoMaterialPdf } from './demo-material';
 import { expertIdOf } from './enrollment-package';
+import { nodeSha256Hex } from './node-verify';
 import type { ResourceFiles } from './resource-files';
 
 /**
@@ -116,12 +119,45 @@ export interface DemoExpert {
   readonly receivingPublicKey: Uint8Array;
 }
 
+/** A demo material: what the payload lists and the bytes the container carries as its blob. */
+export interface DemoMaterial {
+  readonly material: AssignmentMaterial;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * One small generated PDF per applicant of the bundle, so every expert sees a material in the demo; the first
+ * applicant's is marked commercial secret (Art. 11 (2)), so the watermark shows too. Deterministic: the same
+ * bundle gives the same files.
+ */
+export function demoMaterials(bundle: AssignmentBundle): DemoMaterial[] {
+  return bundle.applicants.map((applicant, index) => {
+    const commercialSecret = index === 0;
+    const bytes = demoMaterialPdf([
+      'Scorebook demo - application material (fictional)',
+      `Applicant: ${applicant.id}`,
+      `Unified social credit code: ${applicant.uscc}`,
+      commercialSecret ? 'Marked commercial secret: watermarked, no export or print.' : 'Not a commercial secret.',
+      'This file exists only to show the materials viewer.',
+    ]);
+    const material: AssignmentMaterial = {
+      applicantId: applicant.id,
+      sha256: nodeSha256Hex(bytes),
+      size: bytes.byteLength,
+      name: `${applicant.name}-申报材料（示例）.pdf`,
+      commercialSecret,
+    };
+    return { material, bytes };
+  });
+}
+
 /** The demo assignment payload for this expert: the bundle's cycle, assignment and applicants, the demo office. */
 export function demoAssignmentPayload(
   bundle: AssignmentBundle,
   office: DemoOfficeKey,
   expert: DemoExpert,
   context: { readonly nowMs: number; readonly random: (bytes: Uint8Array) => Uint8Array; readonly appVersion: string },
+  materials: readonly AssignmentMaterial[],
 ): Result<AssignmentPayload> {
   const expertId = expertIdOf(expert.fingerprint);
   const checked = assignmentPayloadSchema.safeParse({
@@ -145,6 +181,7 @@ export function demoAssignmentPayload(
       signingPublicKey: encodeBase64(office.signingPublicKey),
       receivingPublicKey: encodeBase64(office.receivingPublicKey),
     },
+    materials: [...materials],
   } satisfies AssignmentPayload);
   if (!checked.success) {
     const detail = `demo assignment: ${checked.error.issues.map((issue) => issue.path.join('.')).join(', ')}`;
@@ -163,14 +200,23 @@ export async function buildDemoAssignment(
   if (!office.ok) return office;
   const bundle = await loadDemoBundle(files);
   if (!bundle.ok) return bundle;
-  const payload = demoAssignmentPayload(bundle.value, office.value, expert, context);
+  const materials = demoMaterials(bundle.value);
+  const payload = demoAssignmentPayload(
+    bundle.value,
+    office.value,
+    expert,
+    context,
+    materials.map(({ material }) => material),
+  );
   if (!payload.ok) return payload;
   const built = await buildPackage({
     kind: 'assignment',
     payload: payload.value,
     keyId: office.value.fingerprint,
     sign: async (message) => ok(await signEd25519(office.value.signingKey, message)),
+    blobs: materials.map(({ bytes }) => bytes),
     sealToPublicKey: expert.receivingPublicKey,
+    sha256Hex: nodeSha256Hex,
   });
   if (!built.ok) return built;
   return ok({ file: built.value.file, payload: payload.value });

@@ -61,7 +61,11 @@ export function firstConflict(
   return ok(undefined);
 }
 
-/** The signed payload's content; ids come from the clock and randomness passed in. */
+/**
+ * The signed payload's content; ids come from the clock and randomness passed in. Issue 5: the request's stage
+ * setup as given (absent: the expert app uses the defaults), and of its materials and panel issues only those of
+ * this assignment's applicants — an expert receives nothing about an applicant they do not evaluate.
+ */
 export function assignmentPayloadFor(
   request: IssueRequest,
   expert: ExpertRecord,
@@ -71,6 +75,7 @@ export function assignmentPayloadFor(
   const problem = requestProblem(request);
   if (problem !== undefined) return badRequest(problem);
   const { cycle, stage, applicants } = request;
+  const ids = new Set(applicants.map((applicant) => applicant.id));
   const checked = assignmentPayloadSchema.safeParse({
     schema: 'scorebook.assignment/1',
     kind: 'assignment',
@@ -99,6 +104,13 @@ export function assignmentPayloadFor(
       signingPublicKey: encodeBase64(office.signingPublicKey),
       receivingPublicKey: encodeBase64(office.receivingPublicKey),
     },
+    ...(request.stageSetup === undefined ? {} : { stageSetup: request.stageSetup }),
+    ...(request.materials === undefined
+      ? {}
+      : { materials: request.materials.filter((material) => ids.has(material.applicantId)) }),
+    ...(request.panelIssues === undefined
+      ? {}
+      : { panelIssues: request.panelIssues.filter((issue) => ids.has(issue.applicantId)) }),
   } satisfies AssignmentPayload);
   if (!checked.success) {
     return badRequest(`assignment: ${checked.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);

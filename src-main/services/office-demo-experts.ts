@@ -5,7 +5,9 @@ import { generateReceivingKeyPair } from '../../src-shared/packages/seal';
 import type { CryptoKeyLike } from '../../src-shared/packages/web-crypto';
 import type { ArchiveFolder } from './archive-folder';
 import { buildEnrollmentPackage, expertIdOf, type EnrollmentPackage } from './enrollment-package';
+import type { FileStore } from './file-store';
 import { internal, lendReceivingKey, type KeyStore } from './key-store';
+import { nodeSha256Hex } from './node-verify';
 import type { SecretFile } from './secret-file';
 
 /**
@@ -48,6 +50,22 @@ export function memoryArchiveFolder(): ArchiveFolder {
         return fail('E_STORAGE_WRITE', `${name} exists`, { detail: `${name} exists`, reason: 'exists' });
       files.set(name, Uint8Array.from(bytes));
       return ok(undefined);
+    },
+  };
+}
+
+/** A content-addressed store in memory (the demo expert's materials and evidence), as file-store.ts keeps on disk. */
+export function memoryFileStore(): FileStore {
+  const files = new Map<string, Uint8Array>();
+  return {
+    dir: '(memory)',
+    async put(bytes) {
+      const sha256 = nodeSha256Hex(bytes);
+      files.set(sha256, Uint8Array.from(bytes));
+      return ok({ sha256, size: bytes.byteLength });
+    },
+    async read(sha256) {
+      return files.get(sha256);
     },
   };
 }

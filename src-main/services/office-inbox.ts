@@ -5,6 +5,7 @@ import { encodeBase64 } from '../../src-shared/packages/base64';
 import type { Ed25519Verifier } from '../../src-shared/packages/ed25519';
 import { openPackage, type RegisteredKey } from '../../src-shared/packages/open-package';
 import { verifyForOffice } from '../../src-shared/packages/verify-office';
+import type { FileStore } from './file-store';
 import type { NodeUnsealer } from './node-hpke';
 import { nodeSha256Hex } from './node-verify';
 import type { BatchArchive } from './office-archive';
@@ -16,16 +17,19 @@ import { checkPledge, ledgerOfficeState } from './office-state';
  * One file through the office's inbox (docs/package-format.md §5): steps 1–7 (openPackage: sealed to the office,
  * a pledge, declaration or sheet, signed by a confirmed expert's key), steps 8–11 (verifyForOffice against the
  * ledger, with the assignment-hash and pledge-text checks of office-state.ts), then step 12:
- * - accepted: the exact file in `inbox/accepted/<packageId>.qapkg`, a receipt signed by the office, one ledger line
- *   with the parsed payload and the receipt;
+ * - accepted: the exact file in `inbox/accepted/<packageId>.qapkg`, a sheet's attachments (checked in step 10) each
+ *   in `office/attachments/<sha256>`, a receipt signed by the office, one ledger line with the parsed payload and
+ *   the receipt. The attachments go through the same batch archive as the file, flushed before the ledger line is
+ *   appended: an accepted sheet never lacks its attachments after a crash (an orphan attachment of a sheet whose line
+ *   was not written is harmless: the same bytes are stored once when it comes again);
  * - the same package again (same packageId, same payload hash, even re-sealed): the ORIGINAL receipt, nothing written;
  * - refused: the file unchanged in `inbox/rejected/<sha256 of the file>.qapkg` and one ledger line with its code
  *   (once per file and code).
  * A failure to write is not a verdict on the file: it is returned as an error and stops the whole import.
  */
 
-/** The contract takes at most 16 MiB of base64 per file: 12 MiB of bytes. */
-export const maxInboxFileBytes = 12 * 1024 * 1024;
+/** The contract takes at most 120 MiB of base64 per file: 90 MiB of bytes (a site-visit sheet with 30 photos of 3 MB). */
+export const maxInboxFileBytes = 90 * 1024 * 1024;
 
 export interface SignedReceipt {
   readonly receiptId: string;
@@ -40,6 +44,8 @@ export interface InboxRun {
   readonly verifier: Ed25519Verifier;
   readonly criteria: (criteriaId: string) => Promise<Criteria | undefined>;
   readonly archive: BatchArchive;
+  /** `<dataDir>/office/attachments/`: written through `archive`; `put` only repairs a damaged file. */
+  readonly attachments: FileStore;
   readonly acceptedDir: string;
   readonly rejectedDir: string;
   /** Signs the receipt of an accepted package (build-receipt.ts), at `nowMs`. */
@@ -80,7 +86,9 @@ export async function takeFile(run: InboxRun, name: string, file: Uint8Array): P
   const payload = parsed.data;
   const { payloadSha256 } = opened.value;
   const hash = payload.kind === 'pledge' ? null : payload.assignmentHash;
-  const verdict = await verifyForOffice(opened.value, ledgerOfficeState(run.draft.ledger, hash, run.criteria));
+  const verdict = await verifyForOffice(opened.value, ledgerOfficeState(run.draft.ledger, hash, run.criteria), {
+    sha256Hex: nodeSha256Hex,
+  });
   if (!verdict.ok) return refuse(verdict.error, payload.cycleId);
 
   const answer = (outcome: 'accepted' | 'duplicate', entry: AcceptedEntry): InboxResult => ({
@@ -106,6 +114,8 @@ export async function takeFile(run: InboxRun, name: string, file: Uint8Array): P
     if (!pledge.ok) return refuse(pledge.error, payload.cycleId);
   }
 
+  const kept = await keepAttachments(run, opened.value.blobs);
+  if (!kept.ok) return kept;
   const archivedAs = await archiveAccepted(run, payload.packageId, sha256, file);
   if (!archivedAs.ok) return archivedAs;
   const receipt = await run.receipt({
@@ -128,6 +138,22 @@ export async function takeFile(run: InboxRun, name: string, file: Uint8Array): P
   };
   run.draft.add(entry);
   return ok(answer('accepted', entry));
+}
+
+/**
+ * Each blob of an accepted package as `<sha256>` in the attachments folder, in the call's batch. verifyForOffice
+ * checked every blob against its listed SHA-256 (step 10), so the name is the content: a file already there with
+ * other bytes is damage, rewritten with the right ones.
+ */
+async function keepAttachments(run: InboxRun, blobs: ReadonlyMap<string, Uint8Array>): Promise<Result<void>> {
+  for (const [sha256, bytes] of blobs) {
+    const put = await run.archive.put(run.attachments.dir, sha256, bytes);
+    if (put.ok) continue;
+    if (put.error.params?.reason !== 'exists') return put;
+    const repaired = await run.attachments.put(bytes);
+    if (!repaired.ok) return repaired;
+  }
+  return ok(undefined);
 }
 
 /**

@@ -2,12 +2,31 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fail, type Result } from '../../src-shared/contract/result';
 import type { Dispatch } from '../handlers/dispatch';
-import { contentSecurityPolicy } from '../services/content-policy';
+import { contentSecurityPolicy, policyHeaders } from '../services/content-policy';
 import { contentTypeOf, resolveStaticFile } from '../services/static-files';
 import { isAllowedHost, isAllowedOrigin, isValidToken, tokenHeader, type GuardConfig } from './request-guard';
 
 /** Requests above this are refused before being read whole (contract payloads are small). */
 const maxBodyBytes = 16 * 1024 * 1024;
+
+/**
+ * The channels whose requests carry whole files as base64 (issue 5: an evidence photo or an applicant's PDF of up
+ * to 64 MiB, ~85.4 MiB of base64; an assignment with its PDFs; a site-visit sheet with its photos) get a larger
+ * cap; the contract's schema still bounds each field.
+ */
+const fileChannels: ReadonlySet<string> = new Set([
+  'assignments:import',
+  'assignments:repin',
+  'evidence:add',
+  'office:material-add',
+  'office:inbox-import',
+]);
+const maxFileBodyBytes = 128 * 1024 * 1024;
+
+/** The body cap of a channel's request. */
+export function bodyLimitOf(channel: string): number {
+  return fileChannels.has(channel) ? maxFileBodyBytes : maxBodyBytes;
+}
 
 /** The same policy as the Electron window, except that fetch may reach this host. */
 export const webCsp = contentSecurityPolicy("'self'");
@@ -37,13 +56,13 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
 
 type Body = { ok: true; value: unknown } | { ok: false; status: 400 | 413; result: Result<never> };
 
-async function readBody(req: IncomingMessage): Promise<Body> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.byteLength;
-    if (size > maxBodyBytes) {
+    if (size > limit) {
       return {
         ok: false,
         status: 413,
@@ -87,7 +106,7 @@ export async function handleRpc(config: WebHostConfig, req: IncomingMessage, res
     sendJson(res, 401, fail('E_TOKEN', 'missing or stale token'));
     return;
   }
-  const body = await readBody(req);
+  const body = await readBody(req, bodyLimitOf(channel));
   if (!body.ok) {
     sendJson(res, body.status, body.result);
     return;
@@ -111,7 +130,8 @@ async function serveStatic(rendererDir: string, req: IncomingMessage, res: Serve
     const cache = file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable';
     res.writeHead(200, {
       'Content-Type': contentTypeOf(file),
-      'Content-Security-Policy': webCsp,
+      // The app's policy (webCsp), or the materials viewer's for its page (content-policy.ts).
+      ...policyHeaders(req.url ?? '/', "'self'"),
       'Cache-Control': cache,
       ...securityHeaders,
     });

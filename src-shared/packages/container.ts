@@ -77,8 +77,20 @@ export function packContainer(parts: {
   return zipSync(files, { mtime: FIXED_MTIME });
 }
 
+/**
+ * The first bytes of an entry tried before the whole: photos and PDFs hardly deflate, and deflating 3 MB of JPEG only
+ * to store it costs more than sealing it (bench/measure-site-package.ts). An entry no longer than the sample gets the
+ * same decision as before, so small entries (and the test vectors) keep their bytes.
+ */
+const COMPRESSIBILITY_SAMPLE = 64 * 1024;
+
 /** DEFLATE when it saves space within the ratio limit, otherwise stored (method 0). */
 function zipEntry(bytes: Uint8Array): ZippableFile {
+  if (bytes.length > COMPRESSIBILITY_SAMPLE) {
+    const sample = bytes.subarray(0, COMPRESSIBILITY_SAMPLE);
+    // Not even 1/32 smaller on its first 64 KiB: already compressed (JPEG, PNG, most PDFs); store it.
+    if (deflateSync(sample, { level: 6 }).length > sample.length - sample.length / 32) return [bytes, { level: 0 }];
+  }
   const deflated = deflateSync(bytes, { level: 6 });
   const worth = deflated.length < bytes.length && bytes.length <= deflated.length * defaultContainerLimits.maxRatio;
   return [bytes, { level: worth ? 6 : 0 }];

@@ -66,14 +66,21 @@ async function checkChain(
   return ok(key);
 }
 
+/** How the verifier computes what it checks; main passes node:crypto's SHA-256 (a site visit's photos are ~100 MB). */
+export interface VerifyOptions {
+  /** SHA-256 as lower-case hex (FIPS 180-4). Default: WebCrypto (bytes.ts). */
+  readonly sha256Hex?: (bytes: Uint8Array) => Promise<string> | string;
+}
+
 async function checkAttachments(
   refs: readonly AttachmentRef[],
   blobs: ReadonlyMap<string, Uint8Array>,
+  hash: (bytes: Uint8Array) => Promise<string> | string,
 ): Promise<Result<true>> {
   const referenced = new Set<string>();
   for (const ref of refs) {
     const bytes = blobs.get(ref.sha256);
-    if (bytes === undefined || bytes.byteLength !== ref.size || (await sha256Hex(bytes)) !== ref.sha256) {
+    if (bytes === undefined || bytes.byteLength !== ref.size || (await hash(bytes)) !== ref.sha256) {
       return fail('E_ATTACHMENT', `attachment ${ref.name} missing or altered`, { name: ref.name });
     }
     referenced.add(ref.sha256);
@@ -108,7 +115,11 @@ function checkTotals(payload: SheetPayload, criteria: Criteria): Result<true> {
  * and not recused, the version chain, attachments, recomputed totals. A package id seen before with
  * the same bytes is a duplicate (answered with the original receipt); with other bytes, E_ID_REUSE.
  */
-export async function verifyForOffice(opened: OpenedPackage, state: OfficeState): Promise<Result<OfficeVerdict>> {
+export async function verifyForOffice(
+  opened: OpenedPackage,
+  state: OfficeState,
+  options: VerifyOptions = {},
+): Promise<Result<OfficeVerdict>> {
   const payload = opened.payload as
     SheetPayload | DeclarationPayload | PledgePayload | { kind: string; cycleId: string; packageId: string };
   if (opened.kind !== 'sheet' && opened.kind !== 'declaration' && opened.kind !== 'pledge') {
@@ -142,7 +153,7 @@ export async function verifyForOffice(opened: OpenedPackage, state: OfficeState)
   if (!chain.ok) return chain;
   if (chained.kind === 'sheet') {
     // 10. attachments, 11. totals
-    const attachments = await checkAttachments(chained.attachments, opened.blobs);
+    const attachments = await checkAttachments(chained.attachments, opened.blobs, options.sha256Hex ?? sha256Hex);
     if (!attachments.ok) return attachments;
     const criteria = await state.criteria(chained.criteria.id);
     if (criteria === undefined)

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { emptyStageWork } from '../../src-shared/stages/stage-work';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,7 @@ async function expertPackages(me: Expert, assignmentId: string, applicantIds: re
       applicantId: first,
       items: completeSheetItems(),
       revisionReason: null,
+      work: emptyStageWork('material', null),
     }),
   ];
 }

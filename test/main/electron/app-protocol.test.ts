@@ -10,14 +10,16 @@ import {
   registerAppScheme,
   resolveAppPath,
 } from '../../../src-main/electron/app-protocol';
+import { viewerContentSecurityPolicy } from '../../../src-main/services/content-policy';
 import { protocol, resetElectronDouble } from '../../doubles/electron';
 
 const EXACT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; font-src 'self'; " +
-  "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "connect-src 'none'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-BUNDLE';
 const INDEX = '<!doctype html><title>Scorebook</title>';
+const VIEWER = '<!doctype html><title>viewer</title>';
 
 /** Requests that try to leave the renderer folder (or reach files it must never serve). */
 const traversals = [
@@ -61,6 +63,8 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'assets', 'logo.svg'), '<svg/>');
   await writeFile(join(rendererDir, 'assets', 'icon.png'), 'png');
   await writeFile(join(rendererDir, 'assets', 'data.bin'), 'bytes');
+  await writeFile(join(rendererDir, 'viewer.html'), VIEWER);
+  await writeFile(join(rendererDir, 'assets', 'viewer-Dv1q.js'), 'viewer()');
   await mkdir(join(rendererDir, 'assets', 'folder.js'));
   // A link inside the bundle that points outside it must not be followed.
   await symlink(join(root, 'secret.js'), join(rendererDir, 'assets', 'link.js'));
@@ -82,7 +86,12 @@ describe('registerAppScheme', () => {
   it('registers app:// as standard, secure and fetch-capable, and nothing more (no CORS, no CSP bypass)', () => {
     registerAppScheme(protocol);
     expect(protocol.privilegedSchemes).toEqual([
-      [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }],
+      [
+        {
+          scheme: 'app',
+          privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, corsEnabled: true },
+        },
+      ],
     ]);
   });
 });
@@ -159,6 +168,20 @@ describe('the app:// handler', () => {
     expect(response.headers.get('content-type')).toBe(type);
     expect(response.headers.get('content-security-policy')).toBe(EXACT_CSP);
     expect(await response.text()).toBe(body);
+  });
+
+  it('serves the materials viewer page with its own policy, and its scripts with CORS for the sandboxed frame', async () => {
+    const page = await get('app://scorebook/viewer.html?material=1');
+    expect(await page.text()).toBe(VIEWER);
+    expect(page.headers.get('content-security-policy')).toBe(viewerContentSecurityPolicy());
+    expect(page.headers.get('access-control-allow-origin')).toBeNull();
+    const script = await get('app://scorebook/assets/viewer-Dv1q.js');
+    expect(script.headers.get('content-security-policy')).toBe(EXACT_CSP);
+    expect(script.headers.get('access-control-allow-origin')).toBe('null');
+    // Only the viewer's own files: the app's scripts and a spelling of the page in other bytes get the app's.
+    expect((await get('app://scorebook/assets/app-1a2b.js')).headers.get('access-control-allow-origin')).toBeNull();
+    const encoded = await get('app://scorebook/%76iewer.html');
+    expect(encoded.headers.get('content-security-policy')).toBe(EXACT_CSP);
   });
 
   it('picks content types by extension, case-insensitively', () => {

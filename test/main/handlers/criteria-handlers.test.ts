@@ -92,8 +92,9 @@ describe('handlers over the shipped resources folder', () => {
     const dispatch = createDispatch(handlers);
     const resourceChannels = channels.filter(
       (channel) =>
-        !/^(identity|settings|enrollment|assignments|office|packages|receipts|dialog|files):/.test(channel) &&
-        channel !== 'demo:assignment',
+        !/^(identity|settings|enrollment|assignments|office|packages|receipts|dialog|files|materials|evidence):/.test(
+          channel,
+        ) && channel !== 'demo:assignment',
     );
     expect(resourceChannels).toEqual(['app:info', 'criteria:list', 'criteria:get', 'demo:get']);
     for (const channel of resourceChannels) {

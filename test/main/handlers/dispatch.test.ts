@@ -99,6 +99,8 @@ const issued = {
   issuedAt: '2026-05-01T08:00:00.000Z',
 };
 
+const storedFile = { sha256: 'ab'.repeat(32), size: 5, name: '现场照片.jpg', mediaType: 'image/jpeg' };
+
 /** Handlers that answer every channel correctly, as spies, with some replaced by the test. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
   return {
@@ -162,6 +164,13 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'office:demo-load': vi.fn(
       overrides['office:demo-load'] ?? (async () => ok({ experts: [expertRecord], issued: 1, inbox: [] })),
     ),
+    'materials:read': vi.fn(overrides['materials:read'] ?? (async () => ok({ base64: 'JVBERi0=' }))),
+    'evidence:add': vi.fn(overrides['evidence:add'] ?? (async () => ok(storedFile))),
+    'evidence:read': vi.fn(overrides['evidence:read'] ?? (async () => ok({ base64: 'U0NPUkU=' }))),
+    'office:material-add': vi.fn(
+      overrides['office:material-add'] ?? (async () => ok({ ...storedFile, mediaType: 'application/pdf' })),
+    ),
+    'office:attachment-read': vi.fn(overrides['office:attachment-read'] ?? (async () => ok({ base64: 'U0NPUkU=' }))),
   } satisfies Handlers;
 }
 
@@ -236,11 +245,43 @@ describe('dispatch of a bad request', () => {
     ['an extra key on enrollment:export', 'enrollment:export', { to: 'office' }, 'to'],
     ['a missing base64 on assignments:import', 'assignments:import', {}, 'base64'],
     ['an empty base64 on assignments:import', 'assignments:import', { base64: '' }, 'base64'],
-    ['a base64 over 64 MiB', 'assignments:import', { base64: 'A'.repeat(64 * 1024 * 1024 + 1) }, 'base64'],
+    ['a base64 over 64 MiB', 'receipts:import', { base64: 'A'.repeat(64 * 1024 * 1024 + 1) }, 'base64'],
+    [
+      'an assignment over 120 MiB of base64',
+      'assignments:import',
+      { base64: 'A'.repeat(120 * 1024 * 1024 + 1) },
+      'base64',
+    ],
     ['base64 that is not a string', 'assignments:repin', { base64: 42 }, 'base64'],
     ['an extra key on assignments:repin', 'assignments:repin', { base64: 'AAAA', force: true }, 'force'],
     ['an extra key on office:pin', 'office:pin', { reset: true }, 'reset'],
     ['an extra key on demo:assignment', 'demo:assignment', { expert: 'x' }, 'expert'],
+    [
+      'an upper-case hash on materials:read',
+      'materials:read',
+      { assignmentId: 'a', sha256: 'AB'.repeat(32) },
+      'sha256',
+    ],
+    [
+      'an evidence file over 64 MiB of base64',
+      'evidence:add',
+      {
+        assignmentId: 'a',
+        name: 'p.jpg',
+        mediaType: 'image/jpeg',
+        base64: 'A'.repeat(Math.ceil((64 * 1024 * 1024) / 3) * 4 + 4),
+      },
+      'base64',
+    ],
+    [
+      'an evidence file without a name',
+      'evidence:add',
+      { assignmentId: 'a', mediaType: 'image/jpeg', base64: 'AAAA' },
+      'name',
+    ],
+    ['a short hash on evidence:read', 'evidence:read', { sha256: 'ab' }, 'sha256'],
+    ['an empty file on office:material-add', 'office:material-add', { name: 'a.pdf', base64: '' }, 'base64'],
+    ['an extra key on office:attachment-read', 'office:attachment-read', { sha256: 'ab'.repeat(32), all: true }, 'all'],
   ] as const)('answers %s with E_BAD_REQUEST and a detail naming the culprit', async (_, channel, input, culprit) => {
     const handlers = fakeHandlers();
     const error = errorOf(await createDispatch(handlers)(channel, input));
@@ -282,9 +323,9 @@ describe('dispatch of a valid request', () => {
     expect(await dispatch('demo:assignment', {})).toEqual({ ok: true, value: { base64: 'U0NPUkU=' } });
   });
 
-  it('has a handler for each of the contract’s 41 channels', () => {
+  it('has a handler for each of the contract’s 46 channels', () => {
     expect(Object.keys(fakeHandlers()).sort()).toEqual([...channels].sort());
-    expect(channels).toHaveLength(41);
+    expect(channels).toHaveLength(46);
   });
 });
 

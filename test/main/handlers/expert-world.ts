@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHandlers } from '../../../src-main/handlers/create-handlers';
 import { createDispatch, type Dispatch } from '../../../src-main/handlers/dispatch';
+import { demoMaterials, loadDemoBundle } from '../../../src-main/services/demo-assignment';
 import { expertIdOf } from '../../../src-main/services/enrollment-package';
+import { createResourceFiles } from '../../../src-main/services/resource-files';
 import { secureRandom } from '../../../src-main/services/secure-random';
 import { contract, identityStatusSchema } from '../../../src-shared/contract/channels';
 import type { AppError, Result } from '../../../src-shared/contract/result';
@@ -108,7 +110,8 @@ export async function testOffice(id = 'office-urumqi'): Promise<TestOffice> {
 
 /**
  * Imports, for `me`, an assignment of `office` made from the demo's content under a real cycle `cycle-2026` and the
- * assignment id `assignment-real`: the office key is pinned by it. Returns the imported answer.
+ * assignment id `assignment-real`, carrying the demo's PDFs: the office key is pinned by it. Returns the imported
+ * answer.
  */
 export async function importOfficeAssignment(me: Expert, office: TestOffice) {
   const demo = await importDemo(me);
@@ -132,7 +135,10 @@ export async function importOfficeAssignment(me: Expert, office: TestOffice) {
       receivingPublicKey: encodeBase64(office.receivingPublicKey),
     },
   };
-  const file = await packageFile(office.signer, 'assignment', payload, { sealTo: me.receivingPublicKey });
+  const bundle = await loadDemoBundle(createResourceFiles(shippedResourcesDir));
+  if (!bundle.ok) throw new Error('test setup: demo bundle');
+  const blobs = demoMaterials(bundle.value).map(({ bytes }) => bytes);
+  const file = await packageFile(office.signer, 'assignment', payload, { sealTo: me.receivingPublicKey, blobs });
   const imported = contract['assignments:import'].response.parse(
     valueOf(await me.dispatch('assignments:import', { base64: encodeBase64(file) })),
   );

@@ -12,6 +12,7 @@ import { parseEnvelope } from '../../../src-shared/packages/dsse';
 import { openPackage } from '../../../src-shared/packages/open-package';
 import { enrollmentPayloadSchema, type ExpertProfile } from '../../../src-shared/packages/payload-schemas';
 import { isSealed } from '../../../src-shared/packages/seal';
+import { emptyStageWork } from '../../../src-shared/stages/stage-work';
 import { completeSheetItems } from './complete-sheet';
 import { startApp } from './expert-world';
 
@@ -387,12 +388,17 @@ describe('dispatch of the identity channels', () => {
       ),
       applicants: [applicant],
     },
+    'office:material-add': { name: '申报材料.pdf', base64: 'JVBERi0xLjQK' },
+    'office:attachment-read': { sha256: 'ab'.repeat(32) },
   };
 
   it('answers every channel of the contract with a valid request, within the contract', async () => {
     const dispatch = start();
+    const photo = new TextEncoder().encode('现场照片');
+    const photoSha256 = createHash('sha256').update(photo).digest('hex');
     const requests: Record<string, unknown> = {
       'criteria:get': { id: 'gbt19580-2012' },
+      'evidence:read': { sha256: photoSha256 },
       'identity:create': { profile, passphrase: pass },
       'identity:create-office': { name: '乌鲁木齐市质量奖评审办公室', passphrase: pass },
       'identity:unlock': { passphrase: pass },
@@ -452,6 +458,17 @@ describe('dispatch of the identity channels', () => {
           applicantId: assignment.applicantIds[0],
           items: completeSheetItems(),
           revisionReason: null,
+          work: emptyStageWork(assignment.stage, null),
+        };
+        // The demo carries a PDF per applicant; the first applicant is declared on (above) before it is read.
+        const { materials = [] } = contract['assignments:import'].response.parse(result.value).payload;
+        const material = materials.find((m) => m.applicantId === assignment.applicantIds[0]);
+        requests['materials:read'] = { assignmentId, sha256: material?.sha256 };
+        requests['evidence:add'] = {
+          assignmentId,
+          name: '现场照片.jpg',
+          mediaType: 'image/jpeg',
+          base64: Buffer.from(photo).toString('base64'),
         };
       }
     }

@@ -6,6 +6,7 @@ import type { Dispatch } from '../../../src-main/handlers/dispatch';
 import { contract, signedPackageSchema } from '../../../src-shared/contract/channels';
 import { decodeBase64Strict, encodeBase64 } from '../../../src-shared/packages/base64';
 import { sha256Hex, utf8Encode } from '../../../src-shared/packages/bytes';
+import { emptyStageWork } from '../../../src-shared/stages/stage-work';
 import { completeSheetItems } from './complete-sheet';
 import { errorOf, expertApp, passphrase, valueOf, type Expert } from './expert-world';
 import { enrollmentOf, inboxImport, issue, issueRequest, officeApp, register } from './office-world';
@@ -68,6 +69,7 @@ describe('the round trip', () => {
       applicantId,
       items: completeSheetItems(),
       revisionReason: null,
+      work: emptyStageWork('material', null),
     });
 
     clock += 60_000;
@@ -141,6 +143,7 @@ describe('the round trip', () => {
       applicantId,
       items: completeSheetItems().map((item, i) => (i === 0 ? { ...item, percent: 100 } : item)),
       revisionReason: '复核后上调 4.1.1',
+      work: emptyStageWork('material', null),
     });
     expect(await inboxImport(office, [revised.file])).toMatchObject([{ outcome: 'accepted', seq: 2 }]);
     const listed = listSchema.parse(valueOf(await office('office:inbox-list', { cycleId: 'cycle-2026' })));

@@ -7,6 +7,7 @@ import { sha256Hex } from '../../../src-shared/packages/bytes';
 import { sheetPayloadSchema } from '../../../src-shared/packages/payload-schemas';
 import { verifyForOffice } from '../../../src-shared/packages/verify-office';
 import { shippedCriteria } from '../../support/shipped-criteria';
+import { emptyStageWork } from '../../../src-shared/stages/stage-work';
 import { completeSheetItems, type SheetItems } from './complete-sheet';
 import {
   accept,
@@ -48,7 +49,7 @@ async function declared() {
 }
 
 function sheet(assignmentId: string, applicantId: string, items: SheetItems, revisionReason: string | null = null) {
-  return { assignmentId, applicantId, items, revisionReason };
+  return { assignmentId, applicantId, items, revisionReason, work: emptyStageWork('material', null) };
 }
 
 async function sign(me: Expert, request: ReturnType<typeof sheet>) {

@@ -15,6 +15,7 @@ import {
 } from '../../../src-main/services/assignment-records';
 import { createSecretFile } from '../../../src-main/services/secret-file';
 import { ok } from '../../../src-shared/contract/result';
+import { defaultStageSetup } from '../../../src-shared/stages/stage-setup';
 
 const record: AssignmentRecord = {
   assignmentId: 'assignment-1',
@@ -28,6 +29,11 @@ const record: AssignmentRecord = {
   demo: false,
   criteriaId: 'gbt19580-2012',
   commentRules: { strengthWithEvidenceFrom: 70, ofiUpTo: 25 },
+  stages: ['material', 'site'],
+  stageSetup: { ...defaultStageSetup, evidenceMaxBytes: 1024 },
+  materials: [
+    { applicantId: 'applicant-1', sha256: 'c'.repeat(64), size: 10, name: '申报材料.pdf', commercialSecret: true },
+  ],
 };
 
 function declared(applicantId: string, seq: number, conflict: boolean, patch: Partial<ChainEntry> = {}): ChainEntry {
@@ -57,6 +63,20 @@ describe('assignmentRecordSchema', () => {
       ...old,
       criteriaId: 'gbt19580-2012',
       commentRules: { strengthWithEvidenceFrom: null, ofiUpTo: null },
+    });
+    expect(assignmentRecordSchema.parse(record)).toEqual(record);
+  });
+
+  it('reads a record written before issue 5 as the three stages, the default setup and no materials', () => {
+    const old: Record<string, unknown> = { ...record };
+    delete old.stages;
+    delete old.stageSetup;
+    delete old.materials;
+    expect(assignmentRecordSchema.parse(old)).toEqual({
+      ...old,
+      stages: ['material', 'defense', 'site'],
+      stageSetup: defaultStageSetup,
+      materials: [],
     });
     expect(assignmentRecordSchema.parse(record)).toEqual(record);
   });

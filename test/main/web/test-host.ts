@@ -12,6 +12,9 @@ import { createWebHostListener } from '../../../src-main/web/web-host';
 
 export const indexHtml = '<!doctype html><title>Scorebook</title><script type="module" src="/assets/app.js"></script>';
 export const appJs = 'console.log("scorebook");';
+/** The materials viewer's page (served with its own policy, content-policy.ts). */
+export const viewerHtml =
+  '<!doctype html><title>viewer</title><script type="module" src="/assets/viewer-Dv1q.js"></script>';
 /** A file beside the renderer folder: a traversal that escaped would serve it. */
 export const secretJson = '{"secret":"outside the renderer"}';
 
@@ -37,6 +40,8 @@ export async function startTestHost(options: { withRenderer?: boolean } = {}): P
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), indexHtml);
   await writeFile(join(rendererDir, 'assets', 'app.js'), appJs);
+  await writeFile(join(rendererDir, 'viewer.html'), viewerHtml);
+  await writeFile(join(rendererDir, 'assets', 'viewer-Dv1q.js'), appJs);
   await writeFile(join(base, 'package.json'), secretJson);
 
   const server: Server = createServer();

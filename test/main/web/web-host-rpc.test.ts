@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src-shared/contract/result';
+import { bodyLimitOf } from '../../../src-main/web/web-host';
 import { rawRequest, startTestHost, type TestHost } from './test-host';
 
 let host: TestHost;
@@ -110,6 +111,24 @@ describe('POST /rpc/<channel> from the renderer’s origin with the token', () =
     expect(response.status).toBe(413);
     expect(await resultOf(response)).toMatchObject({ ok: false, error: { code: 'E_BAD_REQUEST' } });
     expect(host.dispatch).not.toHaveBeenCalled();
+  });
+
+  it('takes a file channel’s body over 16 MB (an evidence photo of 20 MiB) to dispatch', async () => {
+    const base64 = 'A'.repeat(20 * 1024 * 1024);
+    const body = JSON.stringify({ assignmentId: 'a', name: 'p.jpg', mediaType: 'image/jpeg', base64 });
+    const response = await call('evidence:add', body);
+    expect(response.status).toBe(200);
+    expect(host.dispatch).toHaveBeenCalledOnce();
+    expect(host.dispatch.mock.calls[0]?.[0]).toBe('evidence:add');
+  });
+
+  it('caps the channels that carry files at 128 MiB, every other at 16 MiB', () => {
+    for (const channel of ['assignments:import', 'evidence:add', 'office:material-add', 'office:inbox-import']) {
+      expect(bodyLimitOf(channel)).toBe(128 * 1024 * 1024);
+    }
+    for (const channel of ['app:info', 'evidence:read', 'packages:sign-sheet', 'nope']) {
+      expect(bodyLimitOf(channel)).toBe(16 * 1024 * 1024);
+    }
   });
 
   it('answers a malformed percent-encoded channel with an error Result instead of rejecting', async () => {

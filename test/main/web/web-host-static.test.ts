@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { viewerContentSecurityPolicy } from '../../../src-main/services/content-policy';
 import { webCsp } from '../../../src-main/web/web-host';
-import { appJs, indexHtml, rawRequest, startTestHost, type TestHost } from './test-host';
+import { appJs, indexHtml, rawRequest, startTestHost, viewerHtml, type TestHost } from './test-host';
 
 let host: TestHost;
 
@@ -39,6 +40,16 @@ describe('GET / on the web host', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toBe(webCsp);
+  });
+
+  it('serves the materials viewer page with its own policy, and only its scripts with CORS for its frame', async () => {
+    const page = await get('/viewer.html');
+    expect(await page.text()).toBe(viewerHtml);
+    expect(page.headers.get('content-security-policy')).toBe(viewerContentSecurityPolicy());
+    const script = await get('/assets/viewer-Dv1q.js');
+    expect(script.headers.get('content-security-policy')).toBe(webCsp);
+    expect(script.headers.get('access-control-allow-origin')).toBe('null');
+    expect((await get('/assets/app.js')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('sends nosniff, no referrer, same-origin isolation and DENY framing', async () => {

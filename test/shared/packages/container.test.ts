@@ -160,6 +160,26 @@ describe('packContainer and unpackContainer', () => {
     expect(blob && sha256(blob)).toBe(sha256(zeros)); // hashes: toEqual on a megabyte is slow
   });
 
+  it('stores a large entry whose first 64 KiB do not deflate (a photo) and deflates a large text entry', () => {
+    const photo = new Uint8Array(createHash('sha512').update('seed').digest().length * 4096);
+    for (let i = 0; i < photo.length; i += 64) photo.set(createHash('sha512').update(String(i)).digest(), i);
+    const words = ['质量', '评审', 'quality', 'site', 'visit', '2026', '记录', 'board'];
+    // Words drawn by a linear congruential generator: text that deflates well, but not past the 100:1 ratio limit.
+    let state = 1;
+    const draw = (): string => words[((state = (state * 1103515245 + 12345) % 2 ** 31) >> 16) % words.length] ?? '';
+    const report = text(Array.from({ length: 40_000 }, draw).join(' '));
+    const pack = (bytes: Uint8Array): Uint8Array =>
+      packContainer({ envelope: ENVELOPE, blobs: [{ sha256: sha256(bytes), bytes }] });
+    const packed = Buffer.from(pack(photo));
+    const blobHeader = packed.indexOf(Buffer.from('PK\x03\x04', 'latin1'), 4); // the entry after envelope.json
+    expect(packed.readUInt16LE(blobHeader + 8)).toBe(0); // method 0: stored, not deflated
+    expect(pack(photo).length).toBeGreaterThan(photo.length);
+    expect(pack(report).length).toBeLessThan(report.length / 3);
+    const result = unpackContainer(pack(photo));
+    const blob = result.ok ? result.value.blobs.get(sha256(photo)) : undefined;
+    expect(blob && sha256(blob)).toBe(sha256(photo));
+  });
+
   it('throws on a malformed hash (a programming error) and on two contents under one hash', () => {
     expect(() =>
       packContainer({ envelope: ENVELOPE, blobs: [{ sha256: HASH.toUpperCase(), bytes: text('x') }] }),

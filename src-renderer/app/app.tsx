@@ -8,6 +8,8 @@ import { ApplicantGate } from '../features/declarations/applicant-gate';
 import { PledgeGate } from '../features/declarations/pledge-gate';
 import { IdentityGate } from '../features/identity/identity-gate';
 import { useIdentity } from '../components/identity-context';
+import { MaterialsProvider, useMaterials } from '../features/materials/materials-context';
+import { MaterialsPanel } from '../features/materials/materials-panel';
 import { ScorebookPage } from '../features/scoring/scorebook-page';
 import { ServicesProvider, useServices, type AppServices } from '../components/services';
 import { createSharedLoads, SharedLoadsContext } from '../components/shared-loads';
@@ -21,6 +23,8 @@ import { RoutePreload } from './route-preload';
 const ProfilePage = lazyPage(() => import('../features/identity/profile-page').then((m) => m.ProfilePage));
 const OutboxPage = lazyPage(() => import('../features/submission/outbox-page').then((m) => m.OutboxPage));
 const SubmitPage = lazyPage(() => import('../features/submission/submit-page').then((m) => m.SubmitPage));
+const StageViewPage = lazyPage(() => import('../features/scoring/stage-view-page').then((m) => m.StageViewPage));
+const StageSessionPage = lazyPage(() => import('../features/sessions/session-page').then((m) => m.StageSessionPage));
 // The office workstation is another app on the same shell; an expert's start never loads it.
 const OfficeApp = lazyPage(() => import('../features/office/office-app').then((m) => m.OfficeApp));
 
@@ -35,6 +39,27 @@ function LanguageSwitch() {
         English
       </button>
     </div>
+  );
+}
+
+interface ScorebookRouteProps {
+  readonly assignmentId: string;
+  readonly applicantId: string;
+  readonly itemId: string | undefined;
+}
+
+/**
+ * The scorebook with the applicant's materials: the viewer is its own feature, and features do not import each
+ * other, so the shell hands the viewer's context and panel to the page.
+ */
+function ScorebookWithMaterials(props: ScorebookRouteProps) {
+  const materials = useMaterials();
+  return (
+    <ScorebookPage
+      {...props}
+      materials={materials.available ? materials : undefined}
+      materialsPanel={<MaterialsPanel />}
+    />
   );
 }
 
@@ -72,6 +97,16 @@ function Routes({ route }: { route: Route }) {
             <SubmitPage assignmentId={route.assignmentId} applicantId={route.applicantId} />
           </ApplicantGate>
         )}
+        {route.page === 'stages' && (
+          <ApplicantGate assignmentId={route.assignmentId} applicantId={route.applicantId}>
+            <StageViewPage assignmentId={route.assignmentId} applicantId={route.applicantId} />
+          </ApplicantGate>
+        )}
+        {route.page === 'session' && (
+          <ApplicantGate assignmentId={route.assignmentId} applicantId={route.applicantId}>
+            <StageSessionPage assignmentId={route.assignmentId} applicantId={route.applicantId} />
+          </ApplicantGate>
+        )}
       </Suspense>
       {route.page === 'applicants' && (
         <PledgeGate assignmentId={route.assignmentId}>
@@ -80,7 +115,13 @@ function Routes({ route }: { route: Route }) {
       )}
       {route.page === 'scorebook' && (
         <ApplicantGate assignmentId={route.assignmentId} applicantId={route.applicantId}>
-          <ScorebookPage assignmentId={route.assignmentId} applicantId={route.applicantId} itemId={route.itemId} />
+          <MaterialsProvider assignmentId={route.assignmentId} applicantId={route.applicantId}>
+            <ScorebookWithMaterials
+              assignmentId={route.assignmentId}
+              applicantId={route.applicantId}
+              itemId={route.itemId}
+            />
+          </MaterialsProvider>
         </ApplicantGate>
       )}
       {route.page === 'not-found' && (

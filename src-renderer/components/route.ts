@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
 
 /** The office's pages of one cycle, in the order its tabs show them. */
 export const officeTabs = ['settings', 'applicants', 'panels', 'inbox', 'results'] as const;
@@ -13,6 +14,10 @@ export type Route =
   | { readonly page: 'profile' }
   | { readonly page: 'outbox' }
   | { readonly page: 'submit'; readonly assignmentId: string; readonly applicantId: string }
+  /** One applicant's sheets across the cycle's stages: previous → new percent per item, reasons, the radar. */
+  | { readonly page: 'stages'; readonly assignmentId: string; readonly applicantId: string }
+  /** The stage's own record: issues to verify, the defense session or the site visit (issue 5). */
+  | { readonly page: 'session'; readonly assignmentId: string; readonly applicantId: string }
   | { readonly page: 'applicants'; readonly assignmentId: string }
   | {
       readonly page: 'scorebook';
@@ -55,6 +60,8 @@ export function parseRoute(hash: string): Route {
   if (b !== 'applicants' || applicantId === undefined) return { page: 'not-found' };
   if (c === undefined) return { page: 'scorebook', assignmentId, applicantId, itemId: undefined };
   if (c === 'submit' && itemId === undefined) return { page: 'submit', assignmentId, applicantId };
+  if (c === 'stages' && itemId === undefined) return { page: 'stages', assignmentId, applicantId };
+  if (c === 'session' && itemId === undefined) return { page: 'session', assignmentId, applicantId };
   if (c !== 'items' || itemId === undefined || parts.length > 6) return { page: 'not-found' };
   return { page: 'scorebook', assignmentId, applicantId, itemId };
 }
@@ -90,7 +97,9 @@ export function routeHash(route: Route): string {
     case 'office-experts':
       return '#/office/experts';
     case 'submit':
-      return `#/assignments/${e(route.assignmentId)}/applicants/${e(route.applicantId)}/submit`;
+    case 'stages':
+    case 'session':
+      return `#/assignments/${e(route.assignmentId)}/applicants/${e(route.applicantId)}/${route.page}`;
     case 'applicants':
       return `#/assignments/${e(route.assignmentId)}`;
     case 'scorebook':
@@ -101,13 +110,33 @@ export function routeHash(route: Route): string {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = (): void => setRoute(parseRoute(window.location.hash));
+    let shown = window.location.hash;
+    // Rendered in the task that changed the address: the page shows the new route before anything queued after it
+    // (a keystroke, a click on the previous item's controls) can act on what the old address showed. The browser's
+    // own hashchange after `navigate` then finds the address already shown.
+    const onChange = (): void => {
+      if (window.location.hash === shown) return;
+      shown = window.location.hash;
+      flushSync(() => setRoute(parseRoute(shown)));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
 }
 
+/** Moves to a route at once: the address changes and the page follows before this returns. */
 export function navigate(route: Route): void {
   window.location.hash = routeHash(route);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+/**
+ * For an in-app link's onClick: a plain click moves at once (see `navigate`); a click with a modifier or another
+ * button keeps the browser's own behaviour.
+ */
+export function followLink(event: MouseEvent<HTMLAnchorElement>, route: Route): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(route);
 }

@@ -19,6 +19,8 @@ import { declareV3 } from './schema/v3';
 import { declareV4 } from './schema/v4';
 import { declareV5 } from './schema/v5';
 import { declareV6 } from './schema/v6';
+import { declareV7 } from './schema/v7';
+import type { StageWorkRow } from './stage-rows';
 
 /** The name of the expert's working database; it lives in the app origin's IndexedDB. */
 export const databaseName = 'scorebook';
@@ -40,6 +42,7 @@ export class ScorebookDb extends Dexie {
   declare officePanels: Table<OfficePanelRow, string>;
   declare officeConsensus: Table<OfficeConsensusRow, string>;
   declare officeDecisions: Table<OfficeDecisionRow, string>;
+  declare stageWork: Table<StageWorkRow, string>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' durability: a transaction resolves only once the data is flushed to disk,
@@ -51,6 +54,7 @@ export class ScorebookDb extends Dexie {
     declareV4(this);
     declareV5(this);
     declareV6(this);
+    declareV7(this);
   }
 }
 

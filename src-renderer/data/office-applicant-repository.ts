@@ -17,8 +17,31 @@ export async function listOfficeApplicants(
   return parsed.rows.sort((a, b) => a.record.name.localeCompare(b.record.name, 'zh-CN'));
 }
 
-/** What a save may change: the register record, the summaries and the office's judgements. */
-export type ApplicantDraft = Pick<OfficeApplicantRow, 'record' | 'summaries' | 'judgements'>;
+/**
+ * What a save may change: the register record, the summaries and the office's judgements; and, when given, which
+ * materials main holds the bytes of (left out: kept as stored).
+ */
+export type ApplicantDraft = Pick<OfficeApplicantRow, 'record' | 'summaries' | 'judgements'> & {
+  readonly storedMaterials?: readonly string[];
+};
+
+/**
+ * The stored materials a row keeps: those still in its record (a material removed takes its mark with it, so the
+ * same file registered again must be chosen again) — undefined stays undefined, so old rows keep their shape.
+ */
+export function keptStoredMaterials(
+  record: OfficeApplicantRow['record'],
+  stored: readonly string[] | undefined,
+): string[] | undefined {
+  if (stored === undefined) return undefined;
+  const registered = new Set(record.materials.map((m) => m.sha256));
+  return [...new Set(stored)].filter((sha256) => registered.has(sha256));
+}
+
+/** Whether main holds the bytes of one of the applicant's materials (issue 5: only those can be issued). */
+export function isMaterialStored(row: Pick<OfficeApplicantRow, 'storedMaterials'>, sha256: string): boolean {
+  return (row.storedMaterials ?? []).includes(sha256);
+}
 
 /** The office's own verdict on a rule the eligibility check leaves open. */
 export type ApplicantJudgement = OfficeApplicantRow['judgements'][number];
@@ -50,11 +73,16 @@ export async function saveOfficeApplicant(
       }
       const at = now().toISOString();
       const existing = rows.find((row) => row.id === input.id);
+      const { record, summaries, judgements } = input.draft;
+      const stored = keptStoredMaterials(record, input.draft.storedMaterials ?? existing?.storedMaterials);
       const checked = parsedRow({
         v: 1,
         id: input.id,
         cycleId: input.cycleId,
-        ...input.draft,
+        record,
+        summaries,
+        judgements,
+        ...(stored === undefined ? {} : { storedMaterials: stored }),
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
       });

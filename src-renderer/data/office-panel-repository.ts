@@ -1,7 +1,7 @@
 import { stageSchema } from '../../src-shared/assignments/assignment-schema';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
 import type { ScorebookDb } from './database';
-import { officePanelRowSchema, type OfficePanelRow } from './office-rows';
+import { officePanelRowSchema, type OfficePanelIssue, type OfficePanelRow } from './office-rows';
 import { keyFields, parseRows } from './quarantine';
 import { storageFailure } from './storage-errors';
 
@@ -102,11 +102,79 @@ export async function saveOfficePanel(
       const existing = panels.find((panel) => panel.id === draft.id);
       const parsed = officePanelRowSchema.safeParse({
         v: 1,
+        // The form edits members only: the issues to verify stay as the office last saved them.
+        ...(existing?.issues === undefined ? {} : { issues: existing.issues }),
         ...draft,
         name: draft.name.trim(),
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
       });
+      if (!parsed.success) {
+        const detail = parsed.error.issues[0]?.message ?? '';
+        return invalid(detail, detail);
+      }
+      await db.officePanels.put(parsed.data);
+      return ok(parsed.data);
+    });
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/**
+ * What keeps a panel's issues to verify from being saved: an issue of an applicant the panel does not score, or one
+ * without an item or without its text (an expert could not act on it). Issues name their applicant in the message.
+ */
+export function checkPanelIssues(
+  panel: Pick<OfficePanelRow, 'applicantIds'>,
+  issues: readonly OfficePanelIssue[],
+  names: Pick<PanelNames, 'applicant'>,
+): Result<true> {
+  for (const [index, issue] of issues.entries()) {
+    const applicant = names.applicant(issue.applicantId);
+    const n = index + 1;
+    if (!panel.applicantIds.includes(issue.applicantId)) {
+      return invalid(
+        `第 ${n} 条核实问题所属的“${applicant}”不在本评审组。`,
+        `issue ${n} belongs to “${applicant}”, which this panel does not score.`,
+      );
+    }
+    if (issue.itemIds.length === 0) {
+      return invalid(
+        `“${applicant}”的第 ${n} 条核实问题须选择至少一个评分项。`,
+        `issue ${n} of “${applicant}” needs at least one item.`,
+      );
+    }
+    if (issue.text.trim() === '') {
+      return invalid(`“${applicant}”的第 ${n} 条核实问题须填写内容。`, `issue ${n} of “${applicant}” needs its text.`);
+    }
+  }
+  return ok(true);
+}
+
+/**
+ * Replaces a panel's issues to verify (site visit, issue 5), leaving its members as stored; checked against the panel
+ * as it is in the same transaction, so an applicant taken out meanwhile is noticed.
+ */
+export async function saveOfficePanelIssues(
+  db: ScorebookDb,
+  input: { readonly panelId: string; readonly issues: readonly OfficePanelIssue[] },
+  names: Pick<PanelNames, 'applicant'>,
+  now: () => Date,
+): Promise<Result<OfficePanelRow>> {
+  try {
+    return await db.transaction('rw', db.officePanels, db.quarantine, async () => {
+      const raw = await db.officePanels.get(input.panelId);
+      const found =
+        raw === undefined
+          ? []
+          : (await parseRows(db, 'officePanels', [raw], officePanelRowSchema, keyFields('id'), now)).rows;
+      const current = found[0];
+      if (current === undefined) return invalid('该评审组已不存在。', 'the panel no longer exists.');
+      const issues = input.issues.map((issue) => ({ ...issue, text: issue.text.trim() }));
+      const checked = checkPanelIssues(current, issues, names);
+      if (!checked.ok) return checked;
+      const parsed = officePanelRowSchema.safeParse({ ...current, issues, updatedAt: now().toISOString() });
       if (!parsed.success) {
         const detail = parsed.error.issues[0]?.message ?? '';
         return invalid(detail, detail);

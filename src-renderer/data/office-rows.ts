@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { stageSchema } from '../../src-shared/assignments/assignment-schema';
 import { applicantRecordSchema } from '../../src-shared/office/applicant-schema';
 import { consensusRecordSchema, recommendationSchema } from '../../src-shared/office/office-schemas';
+import { issueKindSchema } from '../../src-shared/stages/stage-work';
 
 /**
- * Rows of the office's working data (Dexie schema 6). Every row is parsed with these schemas when read; a row that
+ * Rows of the office's working data (Dexie schema 6, unchanged in 7). Every row is parsed with these schemas when read; a row that
  * does not parse is quarantined (quarantine.ts), never dropped. `v` is the row format's version.
  */
 
 const id = z.string().min(1);
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** One applicant of a cycle: the register record, and the per-category summaries experts score from. */
 export const officeApplicantRowSchema = z
@@ -21,11 +23,33 @@ export const officeApplicantRowSchema = z
     summaries: z.array(z.object({ categoryId: id, text: z.string().min(1) }).strict()),
     /** The office's judgement on rules the eligibility check leaves open (Art. 9 own method, Art. 9 (2) district). */
     judgements: z.array(z.object({ rule: id, outcome: z.enum(['pass', 'fail']), note: z.string() }).strict()),
+    /**
+     * Issue 5: the SHA-256 of each material whose bytes main holds (office:material-add), so assignments can carry it.
+     * Absent on rows saved before: their materials were recorded by name, size and hash only.
+     */
+    storedMaterials: z.array(hex64).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .strict();
 export type OfficeApplicantRow = z.infer<typeof officeApplicantRowSchema>;
+
+/**
+ * One of a site-visit panel's issues to verify (待核实问题) for one applicant, as the office edits it; issuing sends it
+ * as a PanelIssue (src-shared/stages/stage-setup.ts). `source` names the expert's material-review issue it was
+ * collected from (null: typed by the office), so collecting again adds nothing twice.
+ */
+export const officePanelIssueSchema = z
+  .object({
+    id,
+    applicantId: id,
+    itemIds: z.array(id).max(23),
+    kind: issueKindSchema,
+    text: z.string().max(2000),
+    source: z.object({ expertId: id, issueId: id }).strict().nullable(),
+  })
+  .strict();
+export type OfficePanelIssue = z.infer<typeof officePanelIssueSchema>;
 
 /** A panel (评审组) of one stage: its experts with one leader (组长), and the applicants it scores. */
 export const officePanelRowSchema = z
@@ -38,6 +62,8 @@ export const officePanelRowSchema = z
     leaderId: z.string(),
     expertIds: z.array(id),
     applicantIds: z.array(id),
+    /** Issue 5: the panel's issues to verify on site; absent on rows saved before (and on panels with none). */
+    issues: z.array(officePanelIssueSchema).max(500).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

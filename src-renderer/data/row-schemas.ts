@@ -21,6 +21,8 @@ export const commentSchema = z
     page: z.number().int().positive().nullable(),
     /** Free-text evidence reference (interview, document, section). */
     ref: z.string(),
+    /** Set when the comment was carried over from the expert's previous stage (schema version 7). */
+    carriedFrom: stageSchema.optional(),
   })
   .strict();
 export type Comment = z.infer<typeof commentSchema>;

@@ -12,6 +12,7 @@ import {
   type ItemRow,
   type SheetRow,
 } from './row-schemas';
+import { seedSheetInTransaction, seedTables } from './stage-seed';
 import { storageFailure } from './storage-errors';
 
 /**
@@ -34,14 +35,16 @@ export function emptyItem(sheetId: string, itemId: string, at: string): ItemRow 
   return { v: 1, sheetId, itemId, percent: null, strengths: [], ofis: [], note: '', updatedAt: at };
 }
 
-/** Creates the sheet row the first time an applicant is opened; an existing sheet is left as it is. */
-export async function ensureSheet(
-  db: ScorebookDb,
-  sheet: Omit<SheetRow, 'v' | 'createdAt' | 'updatedAt' | 'status'>,
-  now: () => Date,
-): Promise<Result<SheetRow>> {
+/** What a sheet is created from: everything but the version, status and times. */
+export type NewSheet = Omit<SheetRow, 'v' | 'createdAt' | 'updatedAt' | 'status'>;
+
+/**
+ * Creates the sheet row the first time an applicant is opened, seeded from the expert's own previous stage in the
+ * same transaction (stage-seed.ts), so a half-seeded sheet cannot exist. An existing sheet is left as it is.
+ */
+export async function ensureSheet(db: ScorebookDb, sheet: NewSheet, now: () => Date): Promise<Result<SheetRow>> {
   try {
-    return await db.transaction('rw', db.sheets, db.quarantine, async () => {
+    return await db.transaction('rw', [db.sheets, ...seedTables(db)], async () => {
       const raw = await db.sheets.get(sheet.id);
       const existing = sheetRowSchema.safeParse(raw);
       if (existing.success) return ok(existing.data);
@@ -49,6 +52,7 @@ export async function ensureSheet(
       if (raw !== undefined) await quarantineInTransaction(db, 'sheets', sheet.id, raw, existing.error.message, at);
       const row: SheetRow = { ...sheet, v: 1, status: 'draft', createdAt: at, updatedAt: at };
       await db.sheets.put(row);
+      await seedSheetInTransaction(db, row, at);
       return ok(row);
     });
   } catch (error) {

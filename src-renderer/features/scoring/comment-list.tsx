@@ -1,5 +1,7 @@
+import { useCallback, useEffect, useRef } from 'react';
 import type { Comment } from '../../data/row-schemas';
 import { useI18n } from '../../i18n/i18n';
+import type { MaterialsLink } from './materials-link';
 
 interface CommentListProps {
   readonly kind: 'strengths' | 'ofis';
@@ -8,6 +10,8 @@ interface CommentListProps {
   /** `typing` marks keystrokes, which are written after a short pause; structure changes are written at once. */
   readonly onChange: (next: readonly Comment[], typing: boolean) => void;
   readonly onBlur: () => void;
+  /** The materials viewer, when the page has one: page numbers open it, a focused comment takes citations. */
+  readonly materials?: MaterialsLink;
 }
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
@@ -18,9 +22,30 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
 }
 
 /** Strengths or improvement opportunities: add, edit, reorder and delete, each with its evidence reference. */
-export function CommentList({ kind, comments, newId, onChange, onBlur }: CommentListProps) {
+export function CommentList({ kind, comments, newId, onChange, onBlur, materials }: CommentListProps) {
   const { t } = useI18n();
   const title = t(kind === 'strengths' ? 'score.strengths' : 'score.ofis');
+  // A citation arrives later, from the viewer: it must edit the comments as they are then, not as they were.
+  const latest = useRef({ comments, onChange, register: materials?.registerCiteTarget });
+  useEffect(() => {
+    latest.current = { comments, onChange, register: materials?.registerCiteTarget };
+  });
+  const takeCitations = useCallback((id: string) => {
+    latest.current.register?.((citation) => {
+      const current = latest.current;
+      current.onChange(
+        current.comments.map((c) =>
+          c.id === id ? { ...c, page: citation.page, ref: c.ref.trim() === '' ? citation.materialName : c.ref } : c,
+        ),
+        false,
+      );
+    });
+  }, []);
+  // When the list goes (the expert moves to another item), none of its comments takes citations any more.
+  useEffect(() => {
+    const state = latest;
+    return () => state.current.register?.(null);
+  }, []);
   const update = (index: number, patch: Partial<Comment>, typing: boolean): void =>
     onChange(
       comments.map((c, i) => (i === index ? { ...c, ...patch } : c)),
@@ -35,7 +60,20 @@ export function CommentList({ kind, comments, newId, onChange, onBlur }: Comment
           const n = index + 1;
           const label = t('score.commentText', { kind: title, n });
           return (
-            <li key={comment.id} className="comment">
+            <li key={comment.id} className="comment" onFocus={() => takeCitations(comment.id)}>
+              {comment.carriedFrom !== undefined && (
+                <span
+                  className="badge carried-badge"
+                  title={t('stageScoring.carriedBadgeTitle', { stage: t(`stage.${comment.carriedFrom}`) })}
+                  data-testid="carried-badge"
+                >
+                  {t('stageScoring.carriedBadge')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('stageScoring.carriedBadgeTitle', { stage: t(`stage.${comment.carriedFrom}`) })}
+                  </span>
+                </span>
+              )}
               <textarea
                 aria-label={label}
                 value={comment.text}
@@ -60,6 +98,16 @@ export function CommentList({ kind, comments, newId, onChange, onBlur }: Comment
                     onBlur={onBlur}
                   />
                 </label>
+                {materials !== undefined && comment.page !== null && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('stageScoring.openPageLabel', { comment: label, page: comment.page })}
+                    onClick={() => materials.openMaterial(null, comment.page ?? 1)}
+                  >
+                    {t('stageScoring.openPage', { page: comment.page })}
+                  </button>
+                )}
                 <label className="grow">
                   {t('score.ref')}
                   <input

@@ -1,5 +1,5 @@
 import type { Criteria } from '../../../src-shared/criteria/criteria-schema';
-import { routeHash } from '../../components/route';
+import { followLink, routeHash, type Route } from '../../components/route';
 import type { ItemRow } from '../../data/row-schemas';
 import { useI18n } from '../../i18n/i18n';
 
@@ -9,10 +9,19 @@ interface ItemOutlineProps {
   readonly currentItemId: string;
   readonly assignmentId: string;
   readonly applicantId: string;
+  /** Items whose carried percent changed without a reason yet. */
+  readonly needsReason?: ReadonlySet<string>;
 }
 
 /** The 7 categories and 23 items, each with its percent and whether it has a comment yet. */
-export function ItemOutline({ criteria, items, currentItemId, assignmentId, applicantId }: ItemOutlineProps) {
+export function ItemOutline({
+  criteria,
+  items,
+  currentItemId,
+  assignmentId,
+  applicantId,
+  needsReason,
+}: ItemOutlineProps) {
   const { t, pick } = useI18n();
   return (
     <nav className="outline panel" aria-label={t('score.outline')}>
@@ -28,10 +37,12 @@ export function ItemOutline({ criteria, items, currentItemId, assignmentId, appl
                 const percent = row?.percent ?? null;
                 const commented = row !== undefined && row.strengths.length + row.ofis.length > 0;
                 const current = item.id === currentItemId;
+                const route: Route = { page: 'scorebook', assignmentId, applicantId, itemId: item.id };
                 return (
                   <li key={item.id}>
                     <a
-                      href={routeHash({ page: 'scorebook', assignmentId, applicantId, itemId: item.id })}
+                      href={routeHash(route)}
+                      onClick={(event) => followLink(event, route)}
                       aria-current={current ? 'page' : undefined}
                       className={current ? 'current' : undefined}
                       data-testid={`outline-${item.id}`}
@@ -42,6 +53,12 @@ export function ItemOutline({ criteria, items, currentItemId, assignmentId, appl
                       <span className="outline-state">
                         {percent === null ? '—' : `${percent}%`}
                         {commented ? ' ✓' : ''}
+                        {needsReason?.has(item.id) === true && (
+                          <span className="needs-reason" title={t('stageScoring.needsReason')}>
+                            {' '}
+                            ⚠<span className="visually-hidden">{t('stageScoring.needsReason')}</span>
+                          </span>
+                        )}
                       </span>
                     </a>
                   </li>

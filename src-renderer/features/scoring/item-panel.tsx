@@ -4,8 +4,10 @@ import type { ItemRow } from '../../data/row-schemas';
 import type { ItemChange } from '../../data/sheet-repository';
 import { useI18n } from '../../i18n/i18n';
 import { BandPicker } from './band-picker';
+import { CarriedPercent, type CarriedItem } from './carried-percent';
 import { CommentList } from './comment-list';
 import { ItemHistory } from './item-history';
+import type { MaterialsLink } from './materials-link';
 
 interface ItemPanelProps {
   readonly criteria: Criteria;
@@ -19,6 +21,9 @@ interface ItemPanelProps {
   readonly onBlur: () => void;
   /** A submitted sheet is read-only until the expert revises it (with a reason). */
   readonly locked: boolean;
+  /** What the previous stage handed over for this item; absent at the first stage. */
+  readonly carried?: CarriedItem;
+  readonly materials?: MaterialsLink;
 }
 
 /** Everything needed to score one item: guide, the applicant's summary, bands, percent, comments, note, history. */
@@ -33,6 +38,8 @@ export function ItemPanel({
   onChange,
   onBlur,
   locked,
+  carried,
+  materials,
 }: ItemPanelProps) {
   const { t, pick } = useI18n();
   const summary = applicant.summaries.find((s) => s.categoryId === category.id);
@@ -67,12 +74,14 @@ export function ItemPanel({
           percent={row?.percent ?? null}
           onChange={(percent) => onChange({ field: 'percent', value: percent }, false)}
         />
+        {carried !== undefined && <CarriedPercent carried={carried} percent={row?.percent ?? null} itemId={item.id} />}
         <div className="comment-columns">
           <CommentList
             kind="strengths"
             comments={row?.strengths ?? []}
             newId={newId}
             onBlur={onBlur}
+            materials={materials}
             onChange={(value, typing) => onChange({ field: 'strengths', value }, typing)}
           />
           <CommentList
@@ -80,6 +89,7 @@ export function ItemPanel({
             comments={row?.ofis ?? []}
             newId={newId}
             onBlur={onBlur}
+            materials={materials}
             onChange={(value, typing) => onChange({ field: 'ofis', value }, typing)}
           />
         </div>

@@ -1,27 +1,35 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { allItems, findItem } from '../../../src-shared/criteria/load-criteria';
 import { completeness, type ItemProgress } from '../../../src-shared/scoring/completeness';
 import { computeTotals } from '../../../src-shared/scoring/totals';
 import { ErrorBanner } from '../../components/error-banner';
-import { navigate, routeHash } from '../../components/route';
+import { followLink, navigate, routeHash, type Route } from '../../components/route';
 import { useServices } from '../../components/services';
 import { useAssignment } from '../../components/use-assignment';
 import { useAsync } from '../../components/use-async';
 import { ensureSheet, sheetIdOf } from '../../data/sheet-repository';
 import { useI18n } from '../../i18n/i18n';
+import { needsReason, type CarriedItem } from './carried-percent';
 import { ItemOutline } from './item-outline';
 import { ItemPanel } from './item-panel';
+import type { MaterialsLink } from './materials-link';
 import { SaveIndicator } from './save-indicator';
+import { StageBar } from './stage-bar';
 import { TotalsPanel } from './totals-panel';
 import { useSheet } from './use-sheet';
+import { combineSaves, useStageReasons } from './use-stage-reasons';
+import './scoring.css';
 
 interface ScorebookPageProps {
   readonly assignmentId: string;
   readonly applicantId: string;
   readonly itemId: string | undefined;
+  /** The applicant's materials viewer (another feature), passed in by the app shell. */
+  readonly materials?: MaterialsLink;
+  readonly materialsPanel?: ReactNode;
 }
 
-export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPageProps) {
+export function ScorebookPage({ assignmentId, applicantId, itemId, materials, materialsPanel }: ScorebookPageProps) {
   const { t, pick } = useI18n();
   const { db, now, newId } = useServices();
   const context = useAssignment(assignmentId, { onlyApplicantId: applicantId });
@@ -32,6 +40,7 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
   const sheetReady = useAsync(async () => {
     if (view === undefined || criteria === undefined || applicant === undefined)
       return { ok: true as const, value: undefined };
+    // Created on first open, seeded from the expert's own previous stage in the same transaction.
     const sheet = await ensureSheet(
       db,
       {
@@ -49,6 +58,11 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
   const sheetRow = sheetReady.status === 'ready' ? sheetReady.value : undefined;
   const locked = sheetRow?.status === 'submitted';
   const sheet = useSheet(sheetRow !== undefined ? sheetId : undefined);
+  const stage = view?.assignment.stage;
+  const stageWork = useStageReasons(sheetRow !== undefined ? sheetId : undefined, stage);
+  const work = stageWork.row;
+  const save = combineSaves(sheet.save, stageWork.save);
+  const flushReasons = stageWork.flush;
 
   const order = useMemo(() => (criteria === undefined ? [] : allItems(criteria).map((entry) => entry.id)), [criteria]);
   const currentId = itemId !== undefined && order.includes(itemId) ? itemId : order[0];
@@ -57,6 +71,14 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
     () => (criteria === undefined ? undefined : computeTotals(criteria, percents)),
     [criteria, percents],
   );
+  const reasonMissing = useMemo(() => {
+    const missing = new Set<string>();
+    if (work === undefined || work.seededFrom === null) return missing;
+    for (const [id, carried] of Object.entries(work.carried)) {
+      if (needsReason(carried, percents.get(id) ?? null, work.reasons[id] ?? '')) missing.add(id);
+    }
+    return missing;
+  }, [work, percents]);
   const missingComments = useMemo(() => {
     if (criteria === undefined) return 0;
     const progress = new Map<string, ItemProgress>(
@@ -77,11 +99,12 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
       if (next === undefined) return;
       event.preventDefault();
       sheet.flush();
+      flushReasons();
       navigate({ page: 'scorebook', assignmentId, applicantId, itemId: next });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [order, currentId, assignmentId, applicantId, sheet]);
+  }, [order, currentId, assignmentId, applicantId, sheet, flushReasons]);
 
   // Moving to an item puts focus on its heading — once the panel exists (it renders after the sheet loaded).
   useEffect(() => {
@@ -93,7 +116,7 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
     if (sheet.loaded) performance.mark('scorebook:ready');
   }, [sheet.loaded]);
 
-  if (context.status === 'loading' || sheetReady.status === 'loading')
+  if (context.status === 'loading' || sheetReady.status === 'loading' || (sheetRow !== undefined && !stageWork.loaded))
     return <p aria-busy="true">{t('app.loading')}</p>;
   if (context.status === 'error') return <ErrorBanner error={context.error} />;
   if (sheetReady.status === 'error') return <ErrorBanner error={sheetReady.error} />;
@@ -112,6 +135,18 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
       </section>
     );
   }
+  const seededFrom = work?.seededFrom ?? null;
+  const carriedOf = (id: string): CarriedItem | undefined =>
+    work === undefined || seededFrom === null
+      ? undefined
+      : {
+          from: seededFrom,
+          percent: work.carried[id] ?? null,
+          reason: work.reasons[id] ?? '',
+          onReason: (reason) => stageWork.setReason(id, reason),
+          onBlur: stageWork.flush,
+        };
+  const itemRoute = (id: string): Route => ({ page: 'scorebook', assignmentId, applicantId, itemId: id });
   const index = order.indexOf(found.item.id);
   const prev = order[index - 1];
   const next = order[index + 1];
@@ -127,8 +162,20 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
         <a className="button" href={routeHash({ page: 'submit', assignmentId, applicantId })}>
           {t('submit.link')}
         </a>
-        <SaveIndicator save={sheet.save} retry={sheet.retry} />
+        <SaveIndicator
+          save={save}
+          retry={() => {
+            sheet.retry();
+            stageWork.retry();
+          }}
+        />
       </div>
+      <StageBar
+        stages={view.cycle.stages}
+        stage={view.assignment.stage}
+        assignmentId={assignmentId}
+        applicantId={applicantId}
+      />
       {sheet.quarantined > 0 && (
         <div className="banner banner-warn" role="status">
           {t('app.quarantined', { count: sheet.quarantined })}
@@ -147,6 +194,7 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
           currentItemId={found.item.id}
           assignmentId={assignmentId}
           applicantId={applicantId}
+          needsReason={reasonMissing}
         />
         <div className="item-column">
           {sheet.loaded ? (
@@ -162,18 +210,20 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
               onChange={(change, typing) => sheet.change(found.item.id, change, { typing })}
               onBlur={sheet.flush}
               locked={locked}
+              carried={carriedOf(found.item.id)}
+              materials={materials}
             />
           ) : (
             <p aria-busy="true">{t('app.loading')}</p>
           )}
           <div className="item-nav">
             {prev !== undefined && (
-              <a className="button" href={routeHash({ page: 'scorebook', assignmentId, applicantId, itemId: prev })}>
+              <a className="button" href={routeHash(itemRoute(prev))} onClick={(e) => followLink(e, itemRoute(prev))}>
                 ← {t('score.prev')}
               </a>
             )}
             {next !== undefined && (
-              <a className="button" href={routeHash({ page: 'scorebook', assignmentId, applicantId, itemId: next })}>
+              <a className="button" href={routeHash(itemRoute(next))} onClick={(e) => followLink(e, itemRoute(next))}>
                 {t('score.next')} →
               </a>
             )}
@@ -181,6 +231,11 @@ export function ScorebookPage({ assignmentId, applicantId, itemId }: ScorebookPa
         </div>
         <TotalsPanel criteria={criteria} totals={totals} missingComments={missingComments} />
       </div>
+      {materialsPanel !== undefined && (
+        <section className="scorebook-materials" aria-label={t('stageScoring.materials')}>
+          {materialsPanel}
+        </section>
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { SignedPackage } from '../../../src-shared/contract/channels';
 import { ok, type AppError } from '../../../src-shared/contract/result';
+import { allItems } from '../../../src-shared/criteria/load-criteria';
 import { formatPoints } from '../../../src-shared/scoring/percent';
 import { checkForSubmit } from '../../../src-shared/scoring/submit-validation';
 import { computeTotals } from '../../../src-shared/scoring/totals';
+import { defaultStageSetup } from '../../../src-shared/stages/stage-setup';
 import { ErrorBanner } from '../../components/error-banner';
 import { routeHash } from '../../components/route';
 import { useServices } from '../../components/services';
@@ -13,8 +15,11 @@ import { loadAssignmentPackage } from '../../data/assignment-repository';
 import { recordSubmission, reopenForRevision } from '../../data/outbox-repository';
 import { sheetRowSchema } from '../../data/row-schemas';
 import { loadSheetItems, sheetIdOf } from '../../data/sheet-repository';
+import { buildStageWork } from '../../data/stage-work-payload';
+import { loadStageWork } from '../../data/stage-work-repository';
 import { useI18n } from '../../i18n/i18n';
 import { DownloadLink } from './download-link';
+import { StageProblems } from './stage-problems';
 
 const CategoryRadar = lazy(() => import('../../components/category-radar').then((m) => ({ default: m.CategoryRadar })));
 
@@ -26,16 +31,21 @@ export function SubmitPage({ assignmentId, applicantId }: { assignmentId: string
   const context = useAssignment(assignmentId, { onlyApplicantId: applicantId });
   const [version, setVersion] = useState(0);
   const data = useAsync(async () => {
-    const [items, sheet, signed] = await Promise.all([
+    const [items, sheet, signed, work] = await Promise.all([
       loadSheetItems(db, sheetId, now),
       db.sheets.get(sheetId),
       loadAssignmentPackage(db, assignmentId, now),
+      loadStageWork(db, sheetId, now),
     ]);
+    if (!work.ok) return work;
     const parsed = sheetRowSchema.safeParse(sheet);
     return ok({
       items: items.items,
       sheet: parsed.success ? parsed.data : undefined,
       rules: signed?.payload.commentRules,
+      // An assignment from before issue 5 carries no setup: the cycle ran with the defaults.
+      setup: signed?.payload.stageSetup ?? defaultStageSetup,
+      workRow: work.value,
     });
   }, [db, sheetId, assignmentId, now, version]);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -49,13 +59,26 @@ export function SubmitPage({ assignmentId, applicantId }: { assignmentId: string
   if (data.status === 'error') return <ErrorBanner error={data.error} />;
   const criteria = context.value.criteria;
   const applicant = context.value.view?.applicants[0];
-  const { items, sheet, rules } = data.value;
+  const { items, sheet, rules, setup, workRow } = data.value;
   if (criteria === undefined || applicant === undefined || sheet === undefined || rules === undefined)
     return <ErrorBanner error={{ code: 'E_SHEET_NOT_FOUND' }} />;
   const check = checkForSubmit(criteria, items, rules);
   const totals = computeTotals(criteria, new Map([...items].map(([id, row]) => [id, row.percent])));
   const names = new Map(criteria.categories.map((c) => [c.id, pick(c.name)]));
   const itemLink = (itemId: string) => routeHash({ page: 'scorebook', assignmentId, applicantId, itemId });
+  const percents = new Map([...items].map(([id, row]) => [id, row.percent]));
+  /** The stage's signed work as of `at` (a defense segment still running counts until then). */
+  const stageWorkAt = (at: Date) =>
+    buildStageWork({
+      stage: sheet.stage,
+      row: workRow,
+      itemIds: allItems(criteria).map((item) => item.id),
+      percents,
+      setup,
+      now: at.getTime(),
+    });
+  const stageWork = stageWorkAt(now());
+  const blocked = check.errors.length > 0 || stageWork.problems.length > 0;
 
   const confirmBody = t('submit.confirmBody', { name: applicant.name, total: formatPoints(totals.hundredths) });
   /** The desktop app asks with main's native dialog; the browser host (or a failed native dialog) asks in the page. */
@@ -89,6 +112,7 @@ export function SubmitPage({ assignmentId, applicantId }: { assignmentId: string
         ofis: row.ofis.map(({ text, page, ref }) => ({ text, page, ref })),
       })),
       revisionReason: sheet.revisionReason ?? null,
+      work: stageWorkAt(now()).work,
     });
     const stored = result.ok
       ? await recordSubmission(db, sheetId, result.value, { assignmentId, applicantId, kind: 'sheet' }, now)
@@ -158,6 +182,15 @@ export function SubmitPage({ assignmentId, applicantId }: { assignmentId: string
           </ul>
         </div>
       )}
+      <StageProblems
+        problems={stageWork.problems}
+        stage={sheet.stage}
+        work={stageWork.work}
+        row={workRow}
+        setup={setup}
+        assignmentId={assignmentId}
+        applicantId={applicantId}
+      />
       {check.warnings.length > 0 && (
         <div className="panel">
           <h2>{t('submit.warnings', { count: check.warnings.length })}</h2>
@@ -194,7 +227,7 @@ export function SubmitPage({ assignmentId, applicantId }: { assignmentId: string
         <button
           type="button"
           className="primary"
-          disabled={check.errors.length > 0 || busy}
+          disabled={blocked || busy}
           aria-busy={busy}
           onClick={() => void askToConfirm()}
         >

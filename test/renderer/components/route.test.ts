@@ -19,6 +19,9 @@ const route: fc.Arbitrary<Route> = fc.oneof(
   fc
     .tuple(id, id, fc.option(id, { nil: undefined }))
     .map(([assignmentId, applicantId, itemId]): Route => ({ page: 'scorebook', assignmentId, applicantId, itemId })),
+  fc
+    .tuple(fc.constantFrom('submit', 'stages', 'session'), id, id)
+    .map(([page, assignmentId, applicantId]): Route => ({ page, assignmentId, applicantId })),
 );
 
 /** Lone surrogates cannot be encoded (encodeURIComponent throws), and no id of ours contains one. */
@@ -43,6 +46,8 @@ describe('parseRoute and routeHash', () => {
       { page: 'scorebook', assignmentId: 'demo', applicantId: '昆岚 电气', itemId: '4.1.2' },
     ],
     ['#/assignments/a/applicants/b', { page: 'scorebook', assignmentId: 'a', applicantId: 'b', itemId: undefined }],
+    ['#/assignments/a/applicants/b/stages', { page: 'stages', assignmentId: 'a', applicantId: 'b' }],
+    ['#/assignments/a%2F1/applicants/b/session', { page: 'session', assignmentId: 'a/1', applicantId: 'b' }],
   ])('parses %s', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
     expect(routeHash(expected)).toBe(hash);
@@ -66,17 +71,24 @@ describe('parseRoute and routeHash', () => {
     '#/assignments/a/applicants/b/items',
     '#/assignments/a/applicants/b/questions/c',
     '#/assignments/a/applicants/b/items/c/d',
+    '#/assignments/a/applicants/b/stages/c',
+    '#/assignments/a/applicants/b/session/c',
     '#/home',
   ])('parses the malformed %s as not-found', (hash) => {
     expect(parseRoute(hash)).toEqual({ page: 'not-found' });
   });
 
   it('never throws and returns a known page for any hash made of route-like parts', () => {
-    const part = fc.oneof(fc.constantFrom('assignments', 'applicants', 'items', '', '%'), fc.string());
+    const part = fc.oneof(
+      fc.constantFrom('assignments', 'applicants', 'items', 'submit', 'stages', 'session', '', '%'),
+      fc.string(),
+    );
     fc.assert(
       fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
         const hash = `#/${parts.map((p) => encodeURIComponent(p)).join('/')}`;
-        expect(['home', 'applicants', 'scorebook', 'not-found']).toContain(parseRoute(hash).page);
+        expect(['home', 'applicants', 'scorebook', 'submit', 'stages', 'session', 'not-found']).toContain(
+          parseRoute(hash).page,
+        );
       }),
     );
   });

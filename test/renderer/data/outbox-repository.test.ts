@@ -10,7 +10,7 @@ import {
   reopenForRevision,
 } from '../../../src-renderer/data/outbox-repository';
 import { ensureSheet } from '../../../src-renderer/data/sheet-repository';
-import { schemaV6 } from '../../../src-renderer/data/schema/v6';
+import { schemaV7 } from '../../../src-renderer/data/schema/v7';
 import { fakeIdb, freshDatabaseName, testClock } from './support/test-database';
 import { seedV1Database } from './support/v1-fixture';
 
@@ -47,8 +47,8 @@ describe('schema version 3', () => {
     await seedV1Database(name);
     const db = openDatabase(name, fakeIdb);
     await db.open();
-    expect(db.verno).toBe(6);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV6).sort());
+    expect(db.verno).toBe(7);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV7).sort());
     expect(await db.outbox.count()).toBe(0);
     expect(await db.sheets.count()).toBeGreaterThan(0);
     db.close();

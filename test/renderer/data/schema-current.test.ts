@@ -10,7 +10,7 @@ import {
   itemRowSchema,
   sheetRowSchema,
 } from '../../../src-renderer/data/row-schemas';
-import { schemaV6 } from '../../../src-renderer/data/schema/v6';
+import { schemaV7 } from '../../../src-renderer/data/schema/v7';
 import { itemHistory, loadSheetItems } from '../../../src-renderer/data/sheet-repository';
 import { fakeIdb, first, freshDatabaseName, testClock } from './support/test-database';
 import { readV1Tables, seedV1Database, v1SeedRows } from './support/v1-fixture';
@@ -33,14 +33,14 @@ function storesNotation(table: { schema: { primKey: { src: string }; indexes: { 
   return [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ');
 }
 
-describe('the current schema (version 6) and the version-1 rows it reads', () => {
-  it('opens at the current Dexie version (6) with exactly the tables and indexes of schemaV6', async () => {
+describe('the current schema (version 7) and the version-1 rows it reads', () => {
+  it('opens at the current Dexie version (7) with exactly the tables and indexes of schemaV7', async () => {
     const db = open(freshDatabaseName('schema'));
     await db.open();
-    expect(db.verno).toBe(6);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV6).sort());
+    expect(db.verno).toBe(7);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV7).sort());
     for (const table of db.tables) {
-      expect(storesNotation(table), table.name).toBe(schemaV6[table.name as keyof typeof schemaV6]);
+      expect(storesNotation(table), table.name).toBe(schemaV7[table.name as keyof typeof schemaV7]);
     }
   });
 
@@ -48,7 +48,7 @@ describe('the current schema (version 6) and the version-1 rows it reads', () =>
     const db = open(freshDatabaseName('schema'));
     await db.open();
     const idb = db.backendDB();
-    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV6).sort());
+    expect([...idb.objectStoreNames].sort()).toEqual(Object.keys(schemaV7).sort());
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     const shape = Object.fromEntries(
       [...idb.objectStoreNames].map((name) => {
@@ -76,6 +76,8 @@ describe('the current schema (version 6) and the version-1 rows it reads', () =>
       officePanels: { keyPath: 'id', auto: false, indexes: ['cycleId'] },
       officeConsensus: { keyPath: 'id', auto: false, indexes: ['cycleId'] },
       officeDecisions: { keyPath: 'id', auto: false, indexes: [] },
+      // Added by version 7.
+      stageWork: { keyPath: 'sheetId', auto: false, indexes: [] },
     });
   });
 
@@ -121,7 +123,7 @@ describe('the version-1 fixture (base of the upgrade tests)', () => {
     const seed = await seedV1Database(name);
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await readV1Tables(db)).toEqual({ ...seed, quarantine: [] });
   });
 

@@ -13,7 +13,7 @@ describe('schema version 2', () => {
     const seed = await seedV1Database(name);
     const db = openDatabase(name, fakeIdb);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(Object.keys(schemaV2).every((name) => db.tables.some((t) => t.name === name))).toBe(true);
     const tables = await readV1Tables(db);
     expect(tables.cycles).toEqual(seed.cycles);

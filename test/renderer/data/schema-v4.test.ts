@@ -39,7 +39,7 @@ describe('schema version 4', () => {
     await seedV3(name, [v1Row]);
     const db = openDatabase(name, fakeIdb);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.outbox.get(v1Row.packageId)).toEqual({ ...v1Row, v: 2, receipt: null });
     expect(await listOutbox(db, testClock().now)).toEqual([{ ...v1Row, v: 2, receipt: null }]);
     await db.delete();

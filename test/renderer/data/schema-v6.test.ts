@@ -31,7 +31,7 @@ describe('schema version 6', () => {
 
     const db = openDatabase(name, fakeIdb);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     for (const table of [db.officeApplicants, db.officePanels, db.officeConsensus, db.officeDecisions]) {
       expect(await table.count(), table.name).toBe(0);
     }

@@ -9,6 +9,8 @@ import { measureTotalUpdates, measureWrites, openScorebook } from './measure-edi
 import { measurePackages } from './measure-packages';
 import { aggregationLine, measureAggregation } from './measure-aggregation';
 import { measureOfficeImport } from './measure-office-import';
+import { measurePdfFirstPage, pdfFirstPageLines } from './measure-pdf-first-page';
+import { measureSitePackage, printSitePackage } from './measure-site-package';
 import { officeImportLine } from './office-import-report';
 import { packageFigures } from './package-report';
 import { printReport, writeJsonReport, type BenchResults, type MachineInfo } from './report';
@@ -80,6 +82,9 @@ async function run(): Promise<void> {
   step('office import: 50 expert apps sign 3,000 sheets, then 3 runs of office:inbox-import in calls of 100');
   const officeImport = await measureOfficeImport((message) => step(`  ${message}`));
   step(officeImportLine(officeImport));
+  // Issue 5 item 8: a site-visit sheet with 30 photos of 3 MB sealed by main and verified by the office, in Node.
+  step('site-visit package: 30 photos × 3 MB sealed and verified, 5 runs after 1 warm-up');
+  printSitePackage(await measureSitePackage(5, 1, (message) => step(`  ${message}`)));
   const seed = buildSeed(plan.applicants, new Date().toISOString());
   const criteria = loadCriteria('gbt19580-2012');
   const itemId = allItems(criteria)[0]?.id ?? '4.1.2';
@@ -153,6 +158,9 @@ async function run(): Promise<void> {
       };
       printReport(results);
       writeJsonReport(results);
+      // Issue 5 item 8: with its own host and browser, once the measurements above are done.
+      step('PDF viewer: a 300-page PDF to its first page shown, in the sandboxed viewer frame');
+      for (const line of pdfFirstPageLines(await measurePdfFirstPage())) console.log(line);
       console.log('raw numbers: reports/bench.json');
     } finally {
       await browser.close();

@@ -1,3 +1,7 @@
+import { stageOfficeEn } from './stages/office';
+import { stageSessionsEn } from './stages/sessions';
+import { stageScoringEn } from './stages/scoring';
+import { stageViewerEn } from './stages/viewer';
 import { officeApplicantsEn } from './office/applicants';
 import { officeExpertsEn } from './office/experts';
 import { officePanelsEn } from './office/panels';
@@ -259,6 +263,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'office.field.measuresVersion': 'Version of the Measures that applies',
   'office.field.criteriaId': 'Criteria',
   'office.field.stages': 'Stages (in the order of Art. 11 of the Measures)',
+  'office.field.stageSetup':
+    'Defense and site visit setup (defense segments, defense rubric, evidence file size limit)',
   'office.field.weightOf': 'Weight of {stage} (%)',
   'office.field.combination': 'How a stage result is formed',
   'office.field.awardLimit': 'Quality Awards at most (Art. 3: up to 5; fewer or none allowed)',
@@ -317,4 +323,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...officeInboxEn,
   ...officeResultsEn,
   ...officeDemoEn,
+  ...stageOfficeEn,
+  ...stageSessionsEn,
+  ...stageScoringEn,
+  ...stageViewerEn,
 };

@@ -1,3 +1,7 @@
+import { stageOfficeZh } from './stages/office';
+import { stageSessionsZh } from './stages/sessions';
+import { stageScoringZh } from './stages/scoring';
+import { stageViewerZh } from './stages/viewer';
 import { officeApplicantsZh } from './office/applicants';
 import { officeExpertsZh } from './office/experts';
 import { officePanelsZh } from './office/panels';
@@ -249,6 +253,7 @@ export const zhCN = {
   'office.field.measuresVersion': '适用的管理办法版本',
   'office.field.criteriaId': '评价准则',
   'office.field.stages': '评审阶段（按《管理办法》第十一条的顺序）',
+  'office.field.stageSetup': '答辩与现场评审设置（答辩时段、答辩评分细则、证据文件大小上限）',
   'office.field.weightOf': '{stage}权重（%）',
   'office.field.combination': '阶段得分的形成方式',
   'office.field.awardLimit': '质量奖名额上限（第三条：不超过 5 个，可少于或空缺）',
@@ -305,6 +310,10 @@ export const zhCN = {
   ...officeInboxZh,
   ...officeResultsZh,
   ...officeDemoZh,
+  ...stageOfficeZh,
+  ...stageSessionsZh,
+  ...stageScoringZh,
+  ...stageViewerZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,6 +5,7 @@ import { stageCombinationSchema, type CycleSettings } from '../../../src-shared/
 import { useServices } from '../../components/services';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n/i18n';
+import { StageSetupFields } from './stage-setup-fields';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -183,6 +184,7 @@ export function CycleFields({
         value={String(settings.spreadThreshold)}
         onChange={(text) => set('spreadThreshold', intOf(text))}
       />
+      <StageSetupFields setup={settings.stageSetup} onChange={(next) => set('stageSetup', next)} />
       <Field label={t('office.field.pledgeText')}>
         <textarea rows={7} required value={settings.pledgeText} onChange={(e) => set('pledgeText', e.target.value)} />
       </Field>

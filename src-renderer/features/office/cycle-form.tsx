@@ -16,6 +16,8 @@ import { createOfficeCycle, loadOfficeCycle, reviseOfficeCycle } from '../../dat
 import type { OfficeCycleRow } from '../../data/row-schemas';
 import { useI18n } from '../../i18n/i18n';
 import { CycleFields } from './cycle-fields';
+import { normaliseStageSetup, stageSetupProblems } from './stage-setup-edit';
+import './cycle-form.css';
 
 const allStages: readonly Stage[] = ['material', 'defense', 'site'];
 
@@ -43,13 +45,16 @@ function CycleForm({ cycle }: { cycle: OfficeCycleRow | undefined }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<Pick<AppError, 'code' | 'params'> | undefined>(undefined);
   const [saved, setSaved] = useState<number | undefined>(undefined);
-  const problems = checkCycleSettings(settings);
-  const frozen = cycle === undefined ? [] : changedFrozenSettings(cycle.settings, settings);
+  // What is saved: the stage setup's English names filled from the Chinese ones, so a blank one is no change.
+  const prepared: CycleSettings = { ...settings, stageSetup: normaliseStageSetup(settings.stageSetup) };
+  const problems = checkCycleSettings(prepared);
+  const setupProblems = stageSetupProblems(prepared.stageSetup);
+  const frozen = cycle === undefined ? [] : changedFrozenSettings(cycle.settings, prepared);
   const needsReason = cycle !== undefined && cycle.assignmentsIssued > 0 && frozen.length > 0;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const parsed = cycleSettingsSchema.safeParse(settings);
+    const parsed = cycleSettingsSchema.safeParse(prepared);
     if (!parsed.success) {
       setError({ code: 'E_BAD_REQUEST', params: { detail: parsed.error.issues[0]?.path.join('.') ?? '' } });
       return;
@@ -82,10 +87,13 @@ function CycleForm({ cycle }: { cycle: OfficeCycleRow | undefined }) {
       )}
       <form className="panel identity-form" onSubmit={(e) => void submit(e)} aria-label={t('office.cycleSettingsForm')}>
         <CycleFields settings={settings} onChange={setSettings} stages={allStages} />
-        {problems.length > 0 && (
+        {problems.length + setupProblems.length > 0 && (
           <ul className="form-problems" aria-label={t('office.problems')}>
             {problems.map((p) => (
               <li key={p.field}>{t(`office.problem.${p.problem}`)}</li>
+            ))}
+            {setupProblems.map((p) => (
+              <li key={`${p.kind}-${p.n}`}>{t(`stageOffice.problem.${p.kind}`, { n: p.n })}</li>
             ))}
           </ul>
         )}
@@ -95,7 +103,7 @@ function CycleForm({ cycle }: { cycle: OfficeCycleRow | undefined }) {
             <textarea rows={2} required value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
         )}
-        <button type="submit" className="primary" disabled={problems.length > 0}>
+        <button type="submit" className="primary" disabled={problems.length + setupProblems.length > 0}>
           {cycle === undefined ? t('office.create') : t('office.save')}
         </button>
       </form>

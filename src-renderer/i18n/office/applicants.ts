@@ -59,7 +59,7 @@ export const officeApplicantsZh = {
   'officeApplicants.hint.stillValid': '仍在有效期内则留空。',
   'officeApplicants.hint.notRepaired': '尚未完成信用修复则留空。',
   'officeApplicants.hint.materials':
-    '选择 PDF 文件：本机计算每个文件的 SHA-256 校验值并记录文件名和大小（文件本身暂不保存）；涉及商业秘密的请勾选（第十一条）。',
+    '选择 PDF 文件：本机计算每个文件的 SHA-256 校验值，记录文件名和大小，并保存文件本身，签发任务包时随包发给专家；涉及商业秘密的请勾选（第十一条）。',
   'officeApplicants.hint.summaries': '专家评分时在每个评分项旁看到所属类目的摘要；留空的类目不发送摘要。',
   'officeApplicants.addCertification': '添加认证或方法',
   'officeApplicants.addIncident': '添加记录',
@@ -73,8 +73,6 @@ export const officeApplicantsZh = {
   'officeApplicants.removeExportRecord': '删除出口记录第 {n} 条',
   'officeApplicants.removeMaterial': '移除文件“{name}”',
   'officeApplicants.secretOf': '“{name}”含商业秘密',
-  'officeApplicants.hashing': '正在计算校验值：第 {done}/{total} 个文件（{name}）',
-  'officeApplicants.materialNotPdf': '“{name}”不是 PDF 文件，未添加。',
   'officeApplicants.materialDuplicate': '“{name}”与已添加的文件内容相同，未重复添加。',
   'officeApplicants.search': '按名称或信用代码查找',
   'officeApplicants.filterVerdict': '资格审查结果',
@@ -206,7 +204,7 @@ export const officeApplicantsEn: Readonly<Record<keyof typeof officeApplicantsZh
   'officeApplicants.hint.stillValid': 'Leave empty while still valid.',
   'officeApplicants.hint.notRepaired': 'Leave empty when credit repair is not completed.',
   'officeApplicants.hint.materials':
-    'Pick PDF files: this computer computes each file’s SHA-256 checksum and records its name and size (the files themselves are not stored yet). Tick those holding commercial secrets (Art. 11).',
+    'Pick PDF files: this computer computes each file’s SHA-256 checksum, records its name and size and stores the file itself, which assignments then carry to experts. Tick those holding commercial secrets (Art. 11).',
   'officeApplicants.hint.summaries':
     'Experts see the summary of an item’s category beside it while scoring; no summary is sent for an empty box.',
   'officeApplicants.addCertification': 'Add a certificate or method',
@@ -221,8 +219,6 @@ export const officeApplicantsEn: Readonly<Record<keyof typeof officeApplicantsZh
   'officeApplicants.removeExportRecord': 'Delete export record #{n}',
   'officeApplicants.removeMaterial': 'Remove the file “{name}”',
   'officeApplicants.secretOf': '“{name}” holds commercial secrets',
-  'officeApplicants.hashing': 'Computing checksums: file {done} of {total} ({name})',
-  'officeApplicants.materialNotPdf': '“{name}” is not a PDF file and was not added.',
   'officeApplicants.materialDuplicate':
     '“{name}” has the same content as a file already added and was not added again.',
   'officeApplicants.search': 'Find by name or credit code',

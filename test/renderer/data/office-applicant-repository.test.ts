@@ -3,10 +3,12 @@ import type { ScorebookDb } from '../../../src-renderer/data/database';
 import {
   addOfficeApplicants,
   deleteOfficeApplicant,
+  isMaterialStored,
   listOfficeApplicants,
   saveOfficeApplicant,
   setOfficeApplicantJudgement,
 } from '../../../src-renderer/data/office-applicant-repository';
+import { officeApplicantRowSchema } from '../../../src-renderer/data/office-rows';
 import { applicant, USCC_MIDONG, USCC_TOUTUNHE, USCC_XINSHI } from '../../shared/office/applicant-fixtures';
 import { openTestDatabase, testClock } from './support/test-database';
 
@@ -217,5 +219,56 @@ describe('deleteOfficeApplicant', () => {
       error: { code: 'E_APPLICANT_IN_PANEL', params: { panel: '第一组' } },
     });
     expect((await listOfficeApplicants(db, 'c', now)).map((row) => row.id)).toEqual(['x']);
+  });
+});
+
+describe('stored materials (issue 5)', () => {
+  const pdf = (c: string) => ({ fileName: `${c}.pdf`, sha256: c.repeat(64), size: 10, commercialSecret: false });
+
+  it('are kept with the row, pruned to the registered materials, and left as stored when a save omits them', async () => {
+    const db = open();
+    const clock = testClock();
+    const record = applicant({ materials: [pdf('a'), pdf('b')] });
+    const first = await saveOfficeApplicant(
+      db,
+      {
+        id: 'x',
+        cycleId: 'c',
+        draft: { record, summaries: [], judgements: [], storedMaterials: ['a'.repeat(64), 'f'.repeat(64)] },
+      },
+      clock.now,
+    );
+    expect(first.ok && first.value.storedMaterials).toEqual(['a'.repeat(64)]);
+    // The demo and the eligibility page save without the marks: they stay.
+    const again = await saveOfficeApplicant(
+      db,
+      { id: 'x', cycleId: 'c', draft: { record, summaries: [], judgements: [] } },
+      clock.now,
+    );
+    if (!again.ok) throw new Error(again.error.message);
+    expect(isMaterialStored(again.value, 'a'.repeat(64))).toBe(true);
+    expect(isMaterialStored(again.value, 'b'.repeat(64))).toBe(false);
+    // A material removed takes its mark with it.
+    const removed = await saveOfficeApplicant(
+      db,
+      { id: 'x', cycleId: 'c', draft: { record: applicant({ materials: [pdf('b')] }), summaries: [], judgements: [] } },
+      clock.now,
+    );
+    expect(removed.ok && removed.value.storedMaterials).toEqual([]);
+  });
+
+  it('are absent on rows saved before issue 5, which still parse and count as not stored', async () => {
+    const db = open();
+    const clock = testClock();
+    const saved = await saveOfficeApplicant(
+      db,
+      { id: 'x', cycleId: 'c', draft: draft({ materials: [pdf('a')] }) },
+      clock.now,
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(saved.value).not.toHaveProperty('storedMaterials');
+    expect(officeApplicantRowSchema.parse(saved.value)).toEqual(saved.value);
+    expect(isMaterialStored(saved.value, 'a'.repeat(64))).toBe(false);
+    expect(officeApplicantRowSchema.safeParse({ ...saved.value, storedMaterials: ['not-a-hash'] }).success).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ describe('schema version 5', () => {
     old.close();
     const db = keep(openDatabase(name, fakeIdb));
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.officeCycles.count()).toBe(0);
     expect(await db.outbox.get('p')).toEqual(row);
   });

@@ -10,10 +10,15 @@ import {
   deleteOfficePanel,
   listOfficePanels,
   saveOfficePanel,
+  saveOfficePanelIssues,
   type PanelDraft,
   type PanelNames,
 } from '../../../src-renderer/data/office-panel-repository';
-import type { OfficePanelRow } from '../../../src-renderer/data/office-rows';
+import {
+  officePanelRowSchema,
+  type OfficePanelIssue,
+  type OfficePanelRow,
+} from '../../../src-renderer/data/office-rows';
 import { defaultCycleSettings } from '../../../src-shared/office/cycle-settings';
 import { deletedAfterEach } from './support/opened-databases';
 import { testClock } from './support/test-database';
@@ -166,6 +171,68 @@ describe('office panels', () => {
     const kept = await db.quarantine.toArray();
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ table: 'officePanels', key: '"bad"' });
+  });
+});
+
+describe('a panel’s issues to verify (issue 5)', () => {
+  const issue = (id: string, patch: Partial<OfficePanelIssue> = {}): OfficePanelIssue => ({
+    id,
+    applicantId: 'a-1',
+    itemIds: ['4.1.1'],
+    kind: 'verify',
+    text: '核实能耗数据',
+    source: null,
+    ...patch,
+  });
+
+  it('parse on a row that has them, and a row saved before issue 5 still parses without', () => {
+    const withIssues = { ...row(), issues: [issue('i1', { source: { expertId: 'e-li', issueId: 'x' } })] };
+    expect(officePanelRowSchema.parse(withIssues)).toEqual(withIssues);
+    expect(officePanelRowSchema.parse(row())).toEqual(row());
+    expect(
+      officePanelRowSchema.safeParse({ ...row(), issues: [issue('i1', { kind: 'guess' as 'verify' })] }).success,
+    ).toBe(false);
+  });
+
+  it('are saved with the panel, kept when the panel’s members are edited, and trimmed', async () => {
+    const db = open('panel-issues');
+    const clock = testClock();
+    await saveOfficePanel(db, draft({ stage: 'site' }), names, clock.now);
+    clock.advance(1000);
+    const saved = await saveOfficePanelIssues(
+      db,
+      { panelId: 'panel-1', issues: [issue('i1', { text: '  核实能耗数据 ' }), issue('i2', { kind: 'clarify' })] },
+      names,
+      clock.now,
+    );
+    expect(saved).toMatchObject({ ok: true, value: { updatedAt: clock.iso() } });
+    expect(saved.ok && saved.value.issues?.map((i) => i.text)).toEqual(['核实能耗数据', '核实能耗数据']);
+    await saveOfficePanel(db, draft({ stage: 'site', leaderId: 'e-wang' }), names, clock.now);
+    const [panel] = await listOfficePanels(db, 'cycle-2026', clock.now);
+    expect(panel?.leaderId).toBe('e-wang');
+    expect(panel?.issues?.map((i) => i.id)).toEqual(['i1', 'i2']);
+  });
+
+  it('refuse an issue without items or text, or of an applicant the panel does not score, and keep the list', async () => {
+    const db = open('panel-issues-refused');
+    const clock = testClock();
+    await saveOfficePanel(db, draft({ stage: 'site' }), names, clock.now);
+    const save = (issues: OfficePanelIssue[]) =>
+      saveOfficePanelIssues(db, { panelId: 'panel-1', issues }, names, clock.now);
+    const noItems = await save([issue('i1', { itemIds: [] })]);
+    expect(noItems.ok ? undefined : noItems.error.params?.detail).toBe(
+      '“新疆甲公司”的第 1 条核实问题须选择至少一个评分项。',
+    );
+    const blank = await save([issue('i1'), issue('i2', { text: '   ' })]);
+    expect(blank.ok ? undefined : blank.error.params?.detailEn).toBe('issue 2 of “新疆甲公司” needs its text.');
+    const elsewhere = await save([issue('i1', { applicantId: 'a-2' })]);
+    expect(elsewhere.ok ? undefined : elsewhere.error.params?.detail).toBe(
+      '第 1 条核实问题所属的“新疆乙公司”不在本评审组。',
+    );
+    const missing = await saveOfficePanelIssues(db, { panelId: 'gone', issues: [] }, names, clock.now);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'E_PANEL_INVALID' } });
+    const [panel] = await listOfficePanels(db, 'cycle-2026', clock.now);
+    expect(panel).not.toHaveProperty('issues');
   });
 });
 

@@ -59,6 +59,8 @@ export interface ApplicantFormDraft {
   readonly contactPhone: string;
   readonly contactEmail: string;
   readonly materials: readonly Material[];
+  /** SHA-256 of the materials whose bytes main holds (issue 5); the others must be chosen again to be issued. */
+  readonly storedMaterials: readonly string[];
   /** Summary text per criteria category id; categories the current criteria do not name are kept as they were. */
   readonly summaries: Readonly<Record<string, string>>;
 }
@@ -87,12 +89,13 @@ export function emptyDraft(): ApplicantFormDraft {
     contactPhone: '',
     contactEmail: '',
     materials: [],
+    storedMaterials: [],
     summaries: {},
   };
 }
 
 export function draftFromRow(
-  row: Pick<OfficeApplicantRow, 'record' | 'summaries'>,
+  row: Pick<OfficeApplicantRow, 'record' | 'summaries' | 'storedMaterials'>,
   newKey: () => string,
 ): ApplicantFormDraft {
   const { record } = row;
@@ -125,6 +128,7 @@ export function draftFromRow(
     contactPhone: record.contact.phone,
     contactEmail: record.contact.email ?? '',
     materials: record.materials,
+    storedMaterials: row.storedMaterials ?? [],
     summaries: Object.fromEntries(row.summaries.map((s) => [s.categoryId, s.text])),
   };
   return draft;

@@ -88,6 +88,7 @@ export function ApplicantForm({
             (categories ?? []).map((c) => c.id),
           ),
           judgements: row?.judgements ?? [],
+          storedMaterials: draft.storedMaterials,
         },
       },
       now,
@@ -260,7 +261,18 @@ export function ApplicantForm({
           onChange={(v) => set('contactEmail', v)}
         />
       </fieldset>
-      <MaterialsField materials={draft.materials} onChange={(v) => set('materials', v)} problemsOf={problemsOf} />
+      <MaterialsField
+        materials={draft.materials}
+        stored={draft.storedMaterials}
+        onChange={(update) => {
+          setSaveIssues([]);
+          setDraft((current) => {
+            const next = update({ materials: current.materials, stored: current.storedMaterials });
+            return { ...current, materials: next.materials, storedMaterials: next.stored };
+          });
+        }}
+        problemsOf={problemsOf}
+      />
       <SummariesField categories={categories} summaries={draft.summaries} onChange={(v) => set('summaries', v)} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>

@@ -1,20 +1,17 @@
 import { useState } from 'react';
+import type { AppError } from '../../../../src-shared/contract/result';
 import type { Material } from '../../../../src-shared/office/applicant-schema';
-import { sha256Hex } from '../../../../src-shared/packages/bytes';
+import { ErrorBanner } from '../../../components/error-banner';
+import { useServices } from '../../../components/services';
 import { useI18n } from '../../../i18n/i18n';
 import { FieldProblems, type Problem } from './form-controls';
+import { applyOutcome, storeMaterial, type KnownMaterials } from './material-store';
 
 /**
- * The application's PDF files (Art. 11 (2)): each is identified by its SHA-256, computed here with WebCrypto
- * (crypto.subtle), with its name, size and the commercial-secret mark. The bytes are not stored in this issue; the
- * hash lets the office prove later which file it registered.
+ * The application's PDF files (Art. 11 (2)): each is identified by its SHA-256, with its name, size and the
+ * commercial-secret mark, and its bytes are stored with main (issue 5) so assignments carry them. A material recorded
+ * before the bytes were kept (or imported from a table) says so: choosing the same file again stores it.
  */
-
-/** ISO 32000-1 §7.5.2: a PDF starts with "%PDF-"; readers accept it within the first 1024 bytes. */
-function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
-}
 
 export function formatBytes(size: number, lang: 'zh-CN' | 'en'): string {
   const format = (value: number) => value.toLocaleString(lang, { maximumFractionDigits: 1 });
@@ -23,47 +20,62 @@ export function formatBytes(size: number, lang: 'zh-CN' | 'en'): string {
   return `${format(size / (1024 * 1024))} MB`;
 }
 
-type Progress = { readonly done: number; readonly total: number; readonly name: string };
+/** Files are sent one by one; the bar counts bytes, so one large file does not look stuck next to small ones. */
+type Progress = {
+  readonly index: number;
+  readonly count: number;
+  readonly name: string;
+  readonly doneBytes: number;
+  readonly totalBytes: number;
+};
+
+type Notice = { readonly error: Pick<AppError, 'code' | 'params'> } | { readonly duplicate: string };
 
 export function MaterialsField({
   materials,
+  stored,
   onChange,
   problemsOf,
 }: {
   materials: readonly Material[];
-  onChange: (materials: readonly Material[]) => void;
+  /** SHA-256 of the materials main holds the bytes of. */
+  stored: readonly string[];
+  /** Given an update rather than a value: files are stored one by one while the office may go on editing. */
+  onChange: (update: (current: KnownMaterials) => KnownMaterials) => void;
   problemsOf: (path: string) => readonly Problem[];
 }) {
   const { t, lang } = useI18n();
+  const { client } = useServices();
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
-  const [notices, setNotices] = useState<readonly string[]>([]);
+  const [notices, setNotices] = useState<readonly Notice[]>([]);
 
   const addFiles = async (files: readonly File[]): Promise<void> => {
-    const added: Material[] = [];
-    const skipped: string[] = [];
-    const known = new Set(materials.map((m) => m.sha256));
+    let known: KnownMaterials = { materials, stored };
+    const found: Notice[] = [];
+    const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+    let doneBytes = 0;
     for (const [index, file] of files.entries()) {
-      setProgress({ done: index, total: files.length, name: file.name });
+      setProgress({ index, count: files.length, name: file.name, doneBytes, totalBytes });
       const bytes = new Uint8Array(await file.arrayBuffer());
-      if (!looksLikePdf(bytes)) {
-        skipped.push(t('officeApplicants.materialNotPdf', { name: file.name }));
-        continue;
-      }
-      const sha256 = await sha256Hex(bytes);
-      if (known.has(sha256)) {
-        skipped.push(t('officeApplicants.materialDuplicate', { name: file.name }));
-        continue;
-      }
-      known.add(sha256);
-      added.push({ fileName: file.name, sha256, size: file.size, commercialSecret: false });
+      const outcome = await storeMaterial(client, { name: file.name, bytes }, known);
+      if (outcome.kind === 'refused') found.push({ error: outcome.error });
+      if (outcome.kind === 'duplicate') found.push({ duplicate: outcome.name });
+      known = applyOutcome(known, outcome);
+      doneBytes += file.size;
+      // Each stored file is kept at once: a failure later in the batch does not lose the ones before it.
+      onChange((current) => applyOutcome(current, outcome));
     }
     setProgress(undefined);
-    setNotices(skipped);
-    onChange([...materials, ...added]);
+    setNotices(found);
   };
 
-  const set = (index: number, patch: Partial<Material>) =>
-    onChange(materials.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+  const set = (sha256: string, patch: Partial<Material>) =>
+    onChange((current) => ({
+      ...current,
+      materials: current.materials.map((m) => (m.sha256 === sha256 ? { ...m, ...patch } : m)),
+    }));
+  const remove = (sha256: string) =>
+    onChange((current) => ({ ...current, materials: current.materials.filter((m) => m.sha256 !== sha256) }));
 
   return (
     <fieldset className="entry-list">
@@ -78,6 +90,7 @@ export function MaterialsField({
               <th scope="col">{t('officeApplicants.part.fileName')}</th>
               <th scope="col">{t('officeApplicants.part.fileSize')}</th>
               <th scope="col">SHA-256</th>
+              <th scope="col">{t('stageOffice.material.file')}</th>
               <th scope="col">{t('officeApplicants.part.commercialSecret')}</th>
               <th scope="col">{t('officeApplicants.actions')}</th>
             </tr>
@@ -97,11 +110,20 @@ export function MaterialsField({
                   <code className="sha256">{material.sha256}</code>
                 </td>
                 <td>
+                  {stored.includes(material.sha256) ? (
+                    t('stageOffice.material.stored')
+                  ) : (
+                    <strong className="material-missing" data-testid="material-not-stored">
+                      {t('stageOffice.material.notStored')}
+                    </strong>
+                  )}
+                </td>
+                <td>
                   <label>
                     <input
                       type="checkbox"
                       checked={material.commercialSecret}
-                      onChange={(e) => set(index, { commercialSecret: e.target.checked })}
+                      onChange={(e) => set(material.sha256, { commercialSecret: e.target.checked })}
                     />
                     <span className="visually-hidden">
                       {t('officeApplicants.secretOf', { name: material.fileName })}
@@ -112,7 +134,7 @@ export function MaterialsField({
                   <button
                     type="button"
                     aria-label={t('officeApplicants.removeMaterial', { name: material.fileName })}
-                    onClick={() => onChange(materials.filter((_, i) => i !== index))}
+                    onClick={() => remove(material.sha256)}
                   >
                     {t('officeApplicants.remove')}
                   </button>
@@ -139,16 +161,28 @@ export function MaterialsField({
       </label>
       {progress !== undefined && (
         <p role="status" aria-live="polite">
-          {t('officeApplicants.hashing', { done: progress.done + 1, total: progress.total, name: progress.name })}{' '}
-          <progress max={progress.total} value={progress.done} />
+          {t('stageOffice.material.storing', {
+            done: progress.index + 1,
+            total: progress.count,
+            name: progress.name,
+            bytes: formatBytes(progress.doneBytes, lang),
+            totalBytes: formatBytes(progress.totalBytes, lang),
+          })}{' '}
+          <progress
+            max={Math.max(progress.totalBytes, 1)}
+            value={progress.doneBytes}
+            aria-label={t('stageOffice.material.progress')}
+          />
         </p>
       )}
-      {notices.length > 0 && (
-        <ul className="banner banner-warn notices" role="status">
-          {notices.map((notice, i) => (
-            <li key={i}>{notice}</li>
-          ))}
-        </ul>
+      {notices.map((notice, i) =>
+        'error' in notice ? (
+          <ErrorBanner key={i} error={notice.error} />
+        ) : (
+          <p key={i} className="banner banner-warn" role="status">
+            {t('officeApplicants.materialDuplicate', { name: notice.duplicate })}
+          </p>
+        ),
       )}
     </fieldset>
   );

@@ -1,17 +1,26 @@
 /**
- * How picked files are cut into `office:inbox-import` calls. The contract takes at most 500 files per call and the
- * web host refuses a request body over 16 MiB, so a batch is bounded both by a count and by its total base64 size,
- * leaving room for the JSON around the strings. A file that alone is over the size bound can never be sent; it is
- * refused here (E_TOO_LARGE) and never read.
+ * How picked files are cut into `office:inbox-import` calls. The contract takes at most 500 files per call, and a
+ * batch is bounded both by a count and by its total base64 size so that most calls stay small. A file over that size
+ * (a site-visit sheet with its photos) goes alone, up to the single-file bound (the web host takes file channels up to
+ * 128 MiB of body). A file over the single-file bound can never be sent; it is refused here (E_TOO_LARGE) and never
+ * read.
  */
 
 export interface BatchLimits {
   readonly maxFiles: number;
   /** The sum of the batch's base64 lengths, in characters (= bytes in the request body). */
   readonly maxBase64Chars: number;
+  /** The base64 length of a file sent alone; at least maxBase64Chars. */
+  readonly maxSoloBase64Chars: number;
 }
 
-export const defaultBatchLimits: BatchLimits = { maxFiles: 50, maxBase64Chars: 12 * 1024 * 1024 };
+const MiB = 1024 * 1024;
+/** 120 MiB of base64 is 90 MiB of file: 30 photos of 3 MB with room for the sheet, under the host's 128 MiB body. */
+export const defaultBatchLimits: BatchLimits = {
+  maxFiles: 50,
+  maxBase64Chars: 12 * MiB,
+  maxSoloBase64Chars: 120 * MiB,
+};
 
 /** The length of the base64 text of `bytes` bytes (padded, as btoa writes it). */
 export function base64Length(bytes: number): number {
@@ -20,7 +29,7 @@ export function base64Length(bytes: number): number {
 
 /** The largest file (in bytes) whose base64 still fits the size bound: what E_TOO_LARGE reports as its limit. */
 export function maxFileBytes(limits: BatchLimits): number {
-  return Math.floor(limits.maxBase64Chars / 4) * 3;
+  return Math.floor(limits.maxSoloBase64Chars / 4) * 3;
 }
 
 export interface BatchPlan {
@@ -38,8 +47,15 @@ export function planBatches(sizes: readonly number[], limits: BatchLimits = defa
   let chars = 0;
   for (const [index, size] of sizes.entries()) {
     const length = base64Length(size);
-    if (length > limits.maxBase64Chars) {
+    if (length > limits.maxSoloBase64Chars) {
       tooLarge.push(index);
+      continue;
+    }
+    if (length > limits.maxBase64Chars) {
+      if (current.length > 0) batches.push(current);
+      batches.push([index]);
+      current = [];
+      chars = 0;
       continue;
     }
     if (current.length > 0 && (current.length >= limits.maxFiles || chars + length > limits.maxBase64Chars)) {

@@ -3,6 +3,7 @@ import type { IssuedAssignment } from '../../../../src-shared/contract/office-ch
 import type { OfficePanelRow } from '../../../data/office-rows';
 import { useI18n } from '../../../i18n/i18n';
 import type { PanelsData } from './load-panels-data';
+import { PanelIssuesEditor } from './panel-issues-editor';
 import { panelFindings, panelNames } from './panel-rules';
 
 /**
@@ -16,6 +17,7 @@ export function PanelCard({
   onEdit,
   onDelete,
   onIssue,
+  onIssuesSaved,
 }: {
   panel: OfficePanelRow;
   data: PanelsData;
@@ -23,6 +25,8 @@ export function PanelCard({
   onEdit: () => void;
   onDelete: () => void;
   onIssue: () => void;
+  /** After the site visit's issues to verify were saved (the page reloads its data). */
+  onIssuesSaved: () => void;
 }) {
   const { t, lang } = useI18n();
   const titleId = useId();
@@ -63,6 +67,7 @@ export function PanelCard({
         </ul>
       )}
       <IssuedTable issued={issued} expertName={names.expert} />
+      {panel.stage === 'site' && <PanelIssuesEditor panel={panel} data={data} onSaved={onIssuesSaved} />}
       <div className="dialog-actions">
         <button
           type="button"

@@ -8,6 +8,7 @@ import type { CycleSettings } from '../../../../src-shared/office/cycle-settings
 import { formatFingerprint } from '../../../../src-shared/packages/ed25519';
 import { checkPanel, type PanelDraft, type PanelNames } from '../../../data/office-panel-repository';
 import type { OfficeApplicantRow, OfficePanelRow } from '../../../data/office-rows';
+import { issueExtras } from './issue-payload';
 
 /** A problem that stops a panel from being saved or issued, with what it concerns (an applicant, an expert). */
 export interface PanelProblem {
@@ -118,7 +119,8 @@ export interface IssueInput {
 /**
  * One office:assignment-issue request per expert of the panel, or every problem that keeps the panel from being
  * issued: the panel rules and conflicts as when saving (the register or the inbox may have changed since), an expert
- * not confirmed or revoked, an applicant without what the expert-facing profile needs (its district).
+ * not confirmed or revoked, an applicant without what the expert-facing profile needs (its district); since issue 5
+ * also a material whose file is not stored and an incomplete issue to verify (issue-payload.ts).
  */
 export function issueRequests(input: IssueInput): { requests: IssueRequest[]; problems: PanelProblem[] } {
   const { panel, experts, applicants } = input;
@@ -148,6 +150,8 @@ export function issueRequests(input: IssueInput): { requests: IssueRequest[]; pr
     if (profile.ok) profiles.push(profile.value);
     else problems.push({ subject: row.record.name, error: profile.error });
   }
+  const extras = issueExtras({ settings: input.settings, panel, applicants, names });
+  problems.push(...extras.problems);
   if (problems.length > 0) return { requests: [], problems };
   const cycle = assignmentCycle(input.cycleId, input.settings);
   const requests = panel.expertIds.map((expertId) => ({
@@ -159,6 +163,7 @@ export function issueRequests(input: IssueInput): { requests: IssueRequest[]; pr
     panelId: panel.id,
     expertId,
     applicants: profiles,
+    ...extras.extras,
   }));
   return { requests, problems: [] };
 }

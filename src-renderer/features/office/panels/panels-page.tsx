@@ -189,6 +189,7 @@ function PanelsBoard({ data, reload }: { data: PanelsData; reload: () => void })
               onEdit={() => startEdit(panel)}
               onDelete={() => void remove(panel)}
               onIssue={() => issuePanels([panel])}
+              onIssuesSaved={reload}
             />
           ))}
         </div>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { stageSchema, type Stage } from '../../../../src-shared/assignments/assignment-schema';
+import { allItems } from '../../../../src-shared/criteria/load-criteria';
 import { stageResult } from '../../../../src-shared/office/stage-results';
 import { formatPoints } from '../../../../src-shared/scoring/percent';
 import { ErrorBanner } from '../../../components/error-banner';
@@ -7,8 +8,11 @@ import { routeHash } from '../../../components/route';
 import type { OfficeConsensusRow } from '../../../data/office-rows';
 import { useI18n } from '../../../i18n/i18n';
 import { ConsensusForm } from './consensus-form';
+import { ItemFindings } from './item-findings';
 import { LoadGate, LoadWarnings } from './load-progress';
 import { MatrixTable } from './matrix-table';
+import { hasWork, itemFindings } from './sheet-works';
+import { StageWorkSection } from './stage-work-section';
 import { StageSummary } from './stage-summary';
 import { useAssembled, useCycleData, type CycleData } from './use-cycle-results';
 import './results.css';
@@ -16,7 +20,10 @@ import './results.css';
 const CompareRadar = lazy(() => import('./results-charts').then((m) => ({ default: m.CompareRadar })));
 const NamedBars = lazy(() => import('./results-charts').then((m) => ({ default: m.NamedBars })));
 
-/** One applicant at one stage: the matrix, its charts and the consensus form (issue 4 items 7 and 8). */
+/**
+ * One applicant at one stage: the matrix, its charts and the consensus form (issue 4 items 7 and 8), and since issue 5
+ * what each expert recorded beyond the scores, also per item under the matrix's rows.
+ */
 export function ApplicantStagePage({
   cycleId,
   stage,
@@ -85,6 +92,16 @@ export function StageView({
     });
   }, [found, row, data.criteria, pick]);
 
+  const works = useMemo(
+    () => data.works.filter((w) => w.applicantId === applicantId && w.stage === stage),
+    [data.works, applicantId, stage],
+  );
+  const itemNames = useMemo(
+    () => new Map(allItems(data.criteria).map((item) => [item.id, `${item.id} ${pick(item.name)}`])),
+    [data.criteria, pick],
+  );
+  const itemName = (id: string): string => itemNames.get(id) ?? id;
+
   const onSaved = (saved: OfficeConsensusRow): void =>
     setConsensusRows((rows) => [...rows.filter((r) => r.id !== saved.id), saved]);
 
@@ -126,6 +143,11 @@ export function StageView({
                 aggregation={found.aggregation}
                 expertName={expertName}
                 threshold={data.cycle.settings.spreadThreshold}
+                itemDetail={
+                  hasWork(works)
+                    ? (itemId) => <ItemFindings findings={itemFindings(works, itemId)} expertName={expertName} />
+                    : undefined
+                }
               />
               <section className="panel chart-pair" aria-label={t('officeResults.stagePage.charts')}>
                 <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
@@ -157,6 +179,12 @@ export function StageView({
                   </div>
                 </Suspense>
               </section>
+              <StageWorkSection
+                works={works}
+                setup={data.cycle.settings.stageSetup}
+                expertName={expertName}
+                itemName={itemName}
+              />
               <ConsensusForm
                 cycleId={data.cycle.id}
                 criteria={data.criteria}

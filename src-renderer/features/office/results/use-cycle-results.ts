@@ -13,6 +13,7 @@ import { loadOfficeCycle } from '../../../data/office-cycle-repository';
 import { listOfficePanels } from '../../../data/office-panel-repository';
 import type { OfficeConsensusRow, OfficeDecisionRow, OfficePanelRow } from '../../../data/office-rows';
 import type { OfficeCycleRow } from '../../../data/row-schemas';
+import { sheetWorksFromInbox, type SheetWork } from './sheet-works';
 
 /** What the results screens read, loaded once per visit (and again after "reload"). */
 export interface CycleData {
@@ -22,6 +23,8 @@ export interface CycleData {
   readonly expertNames: ReadonlyMap<string, string>;
   readonly panels: readonly OfficePanelRow[];
   readonly inbox: InboxSheets;
+  /** Issue 5: each accepted sheet's stage work and attachments (work null for sheets before it). */
+  readonly works: readonly SheetWork[];
   readonly consensusRows: readonly OfficeConsensusRow[];
   readonly decision: OfficeDecisionRow | undefined;
   /**
@@ -77,6 +80,7 @@ export function useCycleData(cycleId: string): CycleDataState {
       inbox: inbox.ok
         ? officeSheetsFromInbox(inbox.value.packages, cycleId, cycle.settings.criteriaId)
         : { sheets: [], skipped: [], recusals: [] },
+      works: inbox.ok ? sheetWorksFromInbox(inbox.value.packages, cycleId) : [],
       consensusRows,
       decision,
       warnings,

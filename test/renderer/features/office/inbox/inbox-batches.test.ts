@@ -13,8 +13,9 @@ import {
 const MiB = 1024 * 1024;
 
 describe('planBatches', () => {
-  it('keeps the default under the web host’s 16 MiB body cap and the contract’s 500 files', () => {
+  it('keeps batches of many files small, one large file under the web host’s 128 MiB body cap, and 500 files', () => {
     expect(defaultBatchLimits.maxBase64Chars).toBeLessThan(16 * MiB);
+    expect(defaultBatchLimits.maxSoloBase64Chars).toBeLessThan(128 * MiB);
     expect(defaultBatchLimits.maxFiles).toBeLessThanOrEqual(500);
   });
 
@@ -31,19 +32,25 @@ describe('planBatches', () => {
     expect(plan.batches).toEqual([[0], [1, 2], [3]]);
   });
 
+  it('sends a file over the batch bound alone (a site-visit sheet with its photos), keeping the order', () => {
+    const plan = planBatches([1000, 90 * MiB, 1000, 1000]);
+    expect(plan.batches).toEqual([[0], [1], [2, 3]]);
+    expect(plan.tooLarge).toEqual([]);
+  });
+
   it('refuses a file that alone is over the size bound, and only that one', () => {
     const limit = maxFileBytes(defaultBatchLimits);
-    expect(base64Length(limit)).toBeLessThanOrEqual(defaultBatchLimits.maxBase64Chars);
-    expect(base64Length(limit + 1)).toBeGreaterThan(defaultBatchLimits.maxBase64Chars);
+    expect(base64Length(limit)).toBeLessThanOrEqual(defaultBatchLimits.maxSoloBase64Chars);
+    expect(base64Length(limit + 1)).toBeGreaterThan(defaultBatchLimits.maxSoloBase64Chars);
     const plan = planBatches([10, limit + 1, limit, 10]);
     expect(plan.tooLarge).toEqual([1]);
     expect(plan.batches).toEqual([[0], [2], [3]]);
   });
 
   it('places every file exactly once and keeps every batch within both limits', () => {
-    const limits = { maxFiles: 4, maxBase64Chars: 400 };
+    const limits = { maxFiles: 4, maxBase64Chars: 400, maxSoloBase64Chars: 600 };
     fc.assert(
-      fc.property(fc.array(fc.nat(400), { maxLength: 60 }), (sizes) => {
+      fc.property(fc.array(fc.nat(500), { maxLength: 60 }), (sizes) => {
         const plan = planBatches(sizes, limits);
         const placed = [...plan.batches.flat(), ...plan.tooLarge].sort((a, b) => a - b);
         expect(placed).toEqual(sizes.map((_, i) => i));
@@ -51,9 +58,10 @@ describe('planBatches', () => {
           expect(batch.length).toBeGreaterThan(0);
           expect(batch.length).toBeLessThanOrEqual(limits.maxFiles);
           const chars = batch.reduce((sum, i) => sum + base64Length(sizes[i] ?? 0), 0);
-          expect(chars).toBeLessThanOrEqual(limits.maxBase64Chars);
+          // A batch is within the batch bound, or is one file within the single-file bound.
+          expect(chars).toBeLessThanOrEqual(batch.length === 1 ? limits.maxSoloBase64Chars : limits.maxBase64Chars);
         }
-        for (const i of plan.tooLarge) expect(base64Length(sizes[i] ?? 0)).toBeGreaterThan(limits.maxBase64Chars);
+        for (const i of plan.tooLarge) expect(base64Length(sizes[i] ?? 0)).toBeGreaterThan(limits.maxSoloBase64Chars);
       }),
     );
   });

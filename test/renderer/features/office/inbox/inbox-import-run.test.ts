@@ -48,7 +48,7 @@ function fakeMain(answer: (names: string[], call: number) => Result<InboxResult[
   return { calls, send };
 }
 
-const small = { maxFiles: 2, maxBase64Chars: 1000 };
+const small = { maxFiles: 2, maxBase64Chars: 1000, maxSoloBase64Chars: 1000 };
 
 describe('runInboxImport', () => {
   it('sends the files in batches as base64 and reports progress up to the total', async () => {

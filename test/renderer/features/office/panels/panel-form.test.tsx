@@ -60,6 +60,8 @@ const data: PanelsData = {
   ],
   declared: [],
   issued: [],
+  reviewIssues: [],
+  items: [],
 };
 
 function renderForm(expertIds: string[], applicantIds: string[], lang: TestLang = 'zh-CN'): string {

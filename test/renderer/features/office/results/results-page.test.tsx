@@ -65,6 +65,7 @@ function data(overrides: Partial<CycleData> = {}): CycleData {
       skipped: [],
       recusals: [],
     },
+    works: [],
     consensusRows: [],
     decision: undefined,
     warnings: [],

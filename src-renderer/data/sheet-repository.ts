@@ -38,6 +38,15 @@ export function emptyItem(sheetId: string, itemId: string, at: string): ItemRow 
 /** What a sheet is created from: everything but the version, status and times. */
 export type NewSheet = Omit<SheetRow, 'v' | 'createdAt' | 'updatedAt' | 'status'>;
 
+/** The sheet of one applicant of an assignment (its id from sheetIdOf), created and seeded on first open. */
+export function ensureApplicantSheet(
+  db: ScorebookDb,
+  target: Omit<NewSheet, 'id'>,
+  now: () => Date,
+): Promise<Result<SheetRow>> {
+  return ensureSheet(db, { id: sheetIdOf(target.assignmentId, target.applicantId), ...target }, now);
+}
+
 /**
  * Creates the sheet row the first time an applicant is opened, seeded from the expert's own previous stage in the
  * same transaction (stage-seed.ts), so a half-seeded sheet cannot exist. An existing sheet is left as it is.

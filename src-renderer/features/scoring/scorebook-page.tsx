@@ -7,13 +7,13 @@ import { followLink, navigate, routeHash, type Route } from '../../components/ro
 import { useServices } from '../../components/services';
 import { useAssignment } from '../../components/use-assignment';
 import { useAsync } from '../../components/use-async';
-import { ensureSheet, sheetIdOf } from '../../data/sheet-repository';
+import { ensureApplicantSheet, sheetIdOf } from '../../data/sheet-repository';
 import { useI18n } from '../../i18n/i18n';
 import { needsReason, type CarriedItem } from './carried-percent';
 import { ItemOutline } from './item-outline';
 import { ItemPanel } from './item-panel';
 import type { MaterialsLink } from './materials-link';
-import { SaveIndicator } from './save-indicator';
+import { SaveIndicator } from '../../components/save-indicator';
 import { StageBar } from './stage-bar';
 import { TotalsPanel } from './totals-panel';
 import { useSheet } from './use-sheet';
@@ -41,10 +41,9 @@ export function ScorebookPage({ assignmentId, applicantId, itemId, materials, ma
     if (view === undefined || criteria === undefined || applicant === undefined)
       return { ok: true as const, value: undefined };
     // Created on first open, seeded from the expert's own previous stage in the same transaction.
-    const sheet = await ensureSheet(
+    const sheet = await ensureApplicantSheet(
       db,
       {
-        id: sheetId,
         cycleId: view.cycle.id,
         assignmentId,
         applicantId,

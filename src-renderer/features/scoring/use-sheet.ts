@@ -1,17 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../src-shared/contract/result';
 import { useServices } from '../../components/services';
+import type { SaveState } from '../../components/save-indicator';
 import type { ItemRow } from '../../data/row-schemas';
 import { emptyItem, loadSheetItems, saveItemChange, type ItemChange } from '../../data/sheet-repository';
 
 /** Typing is written this long after the last keystroke (and at once on blur, leaving or hiding the page). */
 export const typingDebounceMs = 400;
 
-export type SaveState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'saving' }
-  | { readonly status: 'saved'; readonly at: string }
-  | { readonly status: 'error'; readonly error: AppError };
+export type { SaveState };
 
 export interface SheetState {
   readonly loaded: boolean;

@@ -8,7 +8,7 @@ import { useServices } from '../../components/services';
 import { useAssignment } from '../../components/use-assignment';
 import { useAsync } from '../../components/use-async';
 import { loadAssignmentPackage } from '../../data/assignment-repository';
-import { ensureSheet, sheetIdOf } from '../../data/sheet-repository';
+import { ensureApplicantSheet, sheetIdOf } from '../../data/sheet-repository';
 import { useI18n } from '../../i18n/i18n';
 import type { Choice } from './choice-picker';
 import { DefenseSection } from './defense-section';
@@ -18,7 +18,7 @@ import { FileChooseButton } from './file-choose-button';
 import { IssuesEditor } from './issues-editor';
 import type { SessionEditing } from './session-editing';
 import { withPanelIssues } from './session-records';
-import { SessionSaveIndicator } from './session-save-indicator';
+import { SaveIndicator } from '../../components/save-indicator';
 import { SiteSection } from './site-section';
 import { useEvidenceAdder } from './use-evidence-adder';
 import { useStageWork } from './use-stage-work';
@@ -41,10 +41,9 @@ export function StageSessionPage({ assignmentId, applicantId }: { assignmentId: 
   const sheetId = sheetIdOf(assignmentId, applicantId);
   const setupLoad = useAsync(async () => {
     if (view === undefined || criteria === undefined || applicant === undefined) return ok(undefined);
-    const sheet = await ensureSheet(
+    const sheet = await ensureApplicantSheet(
       db,
       {
-        id: sheetId,
         cycleId: view.cycle.id,
         assignmentId,
         applicantId,
@@ -155,7 +154,7 @@ export function StageSessionPage({ assignmentId, applicantId }: { assignmentId: 
         <a className="button" href={routeHash({ page: 'scorebook', assignmentId, applicantId, itemId: undefined })}>
           {t('stageSessions.toScoring')}
         </a>
-        <SessionSaveIndicator save={ready.save} retry={ready.flush} />
+        <SaveIndicator save={ready.save} retry={ready.flush} testId="session-save-indicator" />
       </div>
       {setup.locked && (
         <p className="banner banner-warn" role="status">

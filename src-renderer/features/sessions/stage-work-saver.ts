@@ -1,17 +1,13 @@
-import type { AppError } from '../../../src-shared/contract/result';
 import type { Stage } from '../../../src-shared/assignments/assignment-schema';
 import type { ScorebookDb } from '../../data/database';
+import type { SaveState } from '../../components/save-indicator';
 import type { StageWorkRow } from '../../data/stage-rows';
 import { saveStageWork, type StageWorkEdit } from '../../data/stage-work-repository';
 
 /** Typing is written this long after the last keystroke (and at once on blur, leaving or hiding the page). */
 export const sessionTypingMs = 400;
 
-export type SessionSaveState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'saving' }
-  | { readonly status: 'saved'; readonly at: string }
-  | { readonly status: 'error'; readonly error: AppError };
+export type SessionSaveState = SaveState;
 
 type Field = keyof StageWorkEdit;
 

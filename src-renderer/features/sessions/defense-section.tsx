@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { segmentClocks } from '../../../src-shared/stages/stage-rules';
 import type { StageSetup } from '../../../src-shared/stages/stage-setup';
 import type { DefenseWork } from '../../../src-shared/stages/stage-work';
@@ -8,7 +7,8 @@ import { DefenseTimer } from './defense-timer';
 import { IssuesReadOnly } from './issues-editor';
 import { QuestionLog } from './question-log';
 import { RubricPanel } from './rubric-panel';
-import { typingOption, type SessionEditing } from './session-editing';
+import { logProps, typingOption, type SessionEditing } from './session-editing';
+import { SessionPanel } from './session-panel';
 import { segmentUses } from './timer-logic';
 import { useNow } from './use-now';
 
@@ -25,13 +25,11 @@ export function DefenseSection({ editing, setup }: { editing: SessionEditing; se
   const defense = row.defense ?? emptyDefense;
   const running = segmentClocks(setup.defenseSegments, row.timer, now().getTime()).some((clock) => clock.running);
   const shownNow = useNow(running);
-  const ids = { timer: useId(), questions: useId(), rubric: useId(), issues: useId() };
   const editDefense = (patch: Partial<DefenseWork>, typing = false): void =>
     change((current) => ({ defense: { ...(current.defense ?? emptyDefense), ...patch } }), typingOption(typing));
   return (
     <>
-      <section className="panel" aria-labelledby={ids.timer}>
-        <h2 id={ids.timer}>{t('stageSessions.timer.title')}</h2>
+      <SessionPanel title={t('stageSessions.timer.title')}>
         <DefenseTimer
           segments={setup.defenseSegments}
           events={row.timer}
@@ -44,33 +42,28 @@ export function DefenseSection({ editing, setup }: { editing: SessionEditing; se
             }))
           }
         />
-      </section>
-      <section className="panel" aria-labelledby={ids.questions}>
-        <h2 id={ids.questions}>{t('stageSessions.questions.title')}</h2>
+      </SessionPanel>
+      <SessionPanel title={t('stageSessions.questions.title')}>
         <QuestionLog
           questions={defense.questions}
-          itemChoices={editing.itemChoices}
-          newId={editing.newId}
+          {...logProps(editing)}
           nowIso={editing.nowIso}
           onChange={(questions, typing) => editDefense({ questions }, typing)}
-          onBlur={flush}
         />
-      </section>
+      </SessionPanel>
       {setup.defenseRubric.length > 0 && (
-        <section className="panel" aria-labelledby={ids.rubric}>
-          <h2 id={ids.rubric}>{t('stageSessions.rubric.title')}</h2>
+        <SessionPanel title={t('stageSessions.rubric.title')}>
           <RubricPanel
             rubric={setup.defenseRubric}
             scores={defense.rubric}
             onChange={(rubric) => editDefense({ rubric }, true)}
             onBlur={flush}
           />
-        </section>
+        </SessionPanel>
       )}
-      <section className="panel" aria-labelledby={ids.issues}>
-        <h2 id={ids.issues}>{t('stageSessions.issues.carriedTitle')}</h2>
+      <SessionPanel title={t('stageSessions.issues.carriedTitle')}>
         <IssuesReadOnly issues={row.issues} itemChoices={editing.itemChoices} />
-      </section>
+      </SessionPanel>
     </>
   );
 }

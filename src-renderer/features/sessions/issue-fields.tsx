@@ -1,9 +1,17 @@
+import type { ReactNode } from 'react';
 import type { IssueKind } from '../../../src-shared/stages/stage-work';
 import { useI18n } from '../../i18n/i18n';
-import { ChoicePicker, type Choice } from './choice-picker';
+import type { Choice } from './choice-picker';
+import { RecordItemsPicker, RecordTextArea, RecordTextField, type RecordLogProps } from './session-fields';
 import type { IssueDraft } from './session-records';
 
 export type IssuePatch = Partial<Omit<IssueDraft, 'id' | 'origin'>>;
+
+/** What the issue lists take: the issues, the log's props, and `attach`, an issue's "attach evidence" control. */
+export type IssueListProps = RecordLogProps<IssueDraft> & {
+  issues: readonly IssueDraft[];
+  attach?: (issue: IssueDraft, record: string) => ReactNode;
+};
 
 /**
  * What the expert writes of one own issue to verify: verify or clarify, the doubt, where it comes from in the
@@ -37,36 +45,49 @@ export function IssueFields({
           <option value="clarify">{t('stageSessions.kind.clarify')}</option>
         </select>
       </label>
-      <label className="wide">
-        {t('stageSessions.issue.text')}
-        <textarea
-          aria-label={name(t('stageSessions.issue.text'))}
-          rows={2}
-          value={issue.text}
-          maxLength={2000}
-          placeholder={t('stageSessions.issue.textHint')}
-          onChange={(event) => onChange({ text: event.target.value }, true)}
-          onBlur={onBlur}
-        />
-      </label>
-      <label className="wide">
-        {t('stageSessions.issue.evidence')}
-        <input
-          type="text"
-          aria-label={name(t('stageSessions.issue.evidence'))}
-          value={issue.evidence}
-          maxLength={2000}
-          placeholder={t('stageSessions.issue.evidenceHint')}
-          onChange={(event) => onChange({ evidence: event.target.value }, true)}
-          onBlur={onBlur}
-        />
-      </label>
-      <ChoicePicker
-        label={name(t('stageSessions.items'))}
-        choices={itemChoices}
-        selected={issue.itemIds}
-        onChange={(itemIds) => onChange({ itemIds }, false)}
+      <RecordTextArea
+        name={name}
+        field={t('stageSessions.issue.text')}
+        rows={2}
+        value={issue.text}
+        maxLength={2000}
+        placeholder={t('stageSessions.issue.textHint')}
+        onText={(text) => onChange({ text }, true)}
+        onBlur={onBlur}
       />
+      <RecordTextField
+        name={name}
+        field={t('stageSessions.issue.evidence')}
+        wide
+        value={issue.evidence}
+        maxLength={2000}
+        placeholder={t('stageSessions.issue.evidenceHint')}
+        onText={(evidence) => onChange({ evidence }, true)}
+        onBlur={onBlur}
+      />
+      <RecordItemsPicker name={name} choices={itemChoices} selected={issue.itemIds} patch={onChange} />
     </div>
+  );
+}
+
+/** " · 关联评分项：4.1.1, 4.2.1" after an issue shown read-only. */
+export function IssueItemsNote({
+  itemIds,
+  itemChoices,
+}: {
+  itemIds: readonly string[];
+  itemChoices: readonly Choice[];
+}) {
+  const { t } = useI18n();
+  const short = (id: string): string => itemChoices.find((choice) => choice.id === id)?.short ?? id;
+  return (
+    <span className="muted">
+      {' '}
+      ·{' '}
+      {t('stageSessions.listOf', {
+        label: t('stageSessions.items'),
+        list: itemIds.map(short).join(', '),
+      })}
+    </span>
   );
 }

@@ -21,3 +21,12 @@ export interface SessionEditing {
 
 /** The typing option of an editor's change: keystrokes wait for a pause, everything else is written at once. */
 export const typingOption = (typing: boolean): { typing: boolean } => ({ typing });
+
+/** What every record log takes from the section as it is (its `onChange` is the section's own). */
+export const logProps = (
+  editing: SessionEditing,
+): Pick<SessionEditing, 'itemChoices' | 'newId'> & { readonly onBlur: () => void } => ({
+  itemChoices: editing.itemChoices,
+  newId: editing.newId,
+  onBlur: editing.flush,
+});

@@ -1,10 +1,10 @@
-import { useId } from 'react';
 import type { SiteWork } from '../../../src-shared/stages/stage-work';
 import { useI18n } from '../../i18n/i18n';
 import { DocumentLog } from './document-log';
 import { InterviewLog } from './interview-log';
 import { IssueSettleList } from './issue-settle-list';
-import { typingOption, type SessionEditing } from './session-editing';
+import { logProps, typingOption, type SessionEditing } from './session-editing';
+import { SessionPanel } from './session-panel';
 import type { IssueDraft } from './session-records';
 import { ThemesEditor } from './themes-editor';
 
@@ -18,52 +18,41 @@ export function SiteSection({ editing, issues }: { editing: SessionEditing; issu
   const { t } = useI18n();
   const { row, change, flush } = editing;
   const site = row.site ?? emptySite;
-  const ids = { issues: useId(), interviews: useId(), documents: useId(), themes: useId() };
   const editSite = (patch: Partial<SiteWork>, typing: boolean): void =>
     change((current) => ({ site: { ...(current.site ?? emptySite), ...patch } }), typingOption(typing));
   return (
     <>
-      <section className="panel" aria-labelledby={ids.issues}>
-        <h2 id={ids.issues}>{t('stageSessions.settle.title')}</h2>
+      <SessionPanel title={t('stageSessions.settle.title')}>
         <IssueSettleList
           issues={issues}
-          itemChoices={editing.itemChoices}
-          newId={editing.newId}
+          {...logProps(editing)}
           onChange={(next, typing) => change(() => ({ issues: next }), typingOption(typing))}
-          onBlur={flush}
           attach={editing.attach}
         />
-      </section>
-      <section className="panel" aria-labelledby={ids.interviews}>
-        <h2 id={ids.interviews}>{t('stageSessions.interviews.title')}</h2>
+      </SessionPanel>
+      <SessionPanel title={t('stageSessions.interviews.title')}>
         <InterviewLog
           interviews={site.interviews}
-          itemChoices={editing.itemChoices}
-          newId={editing.newId}
+          {...logProps(editing)}
           nowIso={editing.nowIso}
           onChange={(interviews, typing) => editSite({ interviews }, typing)}
-          onBlur={flush}
         />
-      </section>
-      <section className="panel" aria-labelledby={ids.documents}>
-        <h2 id={ids.documents}>{t('stageSessions.documents.title')}</h2>
+      </SessionPanel>
+      <SessionPanel title={t('stageSessions.documents.title')}>
         <DocumentLog
           documents={site.documents}
-          itemChoices={editing.itemChoices}
-          newId={editing.newId}
+          {...logProps(editing)}
           onChange={(documents, typing) => editSite({ documents }, typing)}
-          onBlur={flush}
         />
-      </section>
-      <section className="panel" aria-labelledby={ids.themes}>
-        <h2 id={ids.themes}>{t('stageSessions.themes.title')}</h2>
+      </SessionPanel>
+      <SessionPanel title={t('stageSessions.themes.title')}>
         <ThemesEditor
           themes={site.themes}
           newId={editing.newId}
           onChange={(themes, typing) => editSite({ themes }, typing)}
           onBlur={flush}
         />
-      </section>
+      </SessionPanel>
     </>
   );
 }

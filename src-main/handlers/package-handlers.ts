@@ -58,7 +58,7 @@ export function createPackageHandlers(deps: PackageDeps): Pick<Handlers, Package
         next: { ...records, pledges: [...records.pledges, entry] },
         value: {
           packageId: payload.packageId,
-          fileName: `pledge-${fileNamePart(payload.cycleId)}-${payload.packageId.slice(0, 8)}.qapkg`,
+          fileName: `pledge-${fileNamePart(payload.cycleId)}-${payload.packageId.slice(-8)}.qapkg`,
           base64: encodeBase64(kept.value.file),
           payloadSha256: kept.value.payloadSha256,
           seq: null,
@@ -122,7 +122,8 @@ export function createPackageHandlers(deps: PackageDeps): Pick<Handlers, Package
         conflict,
         signedAt: payload.createdAt,
       };
-      const name = `declaration-${fileNamePart(applicantId)}-v${seq}-${payload.packageId.slice(0, 8)}.qapkg`;
+      // Stage and the id's random tail, as for sheets (sheet-handlers.ts).
+      const name = `declaration-${payload.stage}-${fileNamePart(applicantId)}-v${seq}-${payload.packageId.slice(-8)}.qapkg`;
       return ok({
         next: { ...records, chains: [...records.chains, entry] },
         value: {

@@ -125,7 +125,9 @@ export function createSheetHandlers(deps: SheetDeps): Pick<Handlers, 'packages:s
         next: { ...records, chains: [...records.chains, entry] },
         value: {
           packageId: payload.packageId,
-          fileName: `sheet-${fileNamePart(applicantId)}-v${seq}-${payload.packageId.slice(0, 8)}.qapkg`,
+          // The stage keeps one applicant's sheets of several stages apart; the id's last 8 hex digits are random (RFC 9562
+          // UUIDv7), where its first 8 are the clock and repeat within about a minute.
+          fileName: `sheet-${payload.stage}-${fileNamePart(applicantId)}-v${seq}-${payload.packageId.slice(-8)}.qapkg`,
           base64: encodeBase64(kept.value.file),
           payloadSha256: kept.value.payloadSha256,
           seq,

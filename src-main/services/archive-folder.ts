@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, open, unlink } from 'node:fs/promises';
+import { copyFile, link, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
-import { errorCode, syncFolder } from './fs-durability';
+import { errorCode, syncFolder, writeNewSyncedFile } from './fs-durability';
 
 /**
  * An append-only folder of package files (the outbox of exported packages; later the office's inbox): the exact
@@ -14,9 +14,6 @@ export interface ArchiveFolder {
   /** Writes `bytes` as `name` in the folder, unless a file of that name exists (E_STORAGE_WRITE, `exists`). */
   writeOnce(name: string, bytes: Uint8Array): Promise<Result<void>>;
 }
-
-const fileMode = 0o600;
-const folderMode = 0o700;
 
 /** A plain file name: no separators, no `.`/`..`, no control characters, within the 255-byte limit of most systems. */
 export function isPlainFileName(name: string): boolean {
@@ -36,14 +33,7 @@ export function createArchiveFolder(dir: string): ArchiveFolder {
       const target = join(dir, name);
       const temp = join(dir, `.${randomBytes(8).toString('hex')}.tmp`);
       try {
-        await mkdir(dir, { recursive: true, mode: folderMode });
-        const handle = await open(temp, 'wx', fileMode);
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await writeNewSyncedFile(temp, bytes);
         await publish(temp, target);
       } catch (error) {
         const code = errorCode(error);

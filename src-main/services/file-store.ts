@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
-import { errorCode, syncFolder } from './fs-durability';
+import { errorCode, syncFolder, writeNewSyncedFile } from './fs-durability';
 import { nodeSha256Hex } from './node-verify';
 
 /**
@@ -29,8 +29,6 @@ export interface StoredBlob {
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const fileMode = 0o600;
-const folderMode = 0o700;
 
 export function isSha256Hex(text: string): boolean {
   return SHA256_HEX.test(text);
@@ -61,14 +59,7 @@ export function createFileStore(dir: string): FileStore {
       if (await holds(target, sha256)) return ok({ sha256, size: bytes.byteLength });
       const temp = join(dir, `.${randomBytes(8).toString('hex')}.tmp`);
       try {
-        await mkdir(dir, { recursive: true, mode: folderMode });
-        const handle = await open(temp, 'wx', fileMode);
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await writeNewSyncedFile(temp, bytes);
         // Replaces only a missing or damaged file (checked above): the name is the content.
         await rename(temp, target);
       } catch (error) {

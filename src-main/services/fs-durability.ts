@@ -1,4 +1,12 @@
-import { open } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Main's files are the user's alone — owner read/write, folders owner-only: other local users must not even get a
+ * wrapped key to attack offline, nor read packages, materials or evidence.
+ */
+export const privateFileMode = 0o600;
+export const privateFolderMode = 0o700;
 
 /**
  * Flushes a directory entry after a rename or link. Windows cannot open a directory as a file (EISDIR) or sync it
@@ -25,4 +33,20 @@ export function errorCode(error: unknown): string | undefined {
     return error.code;
   }
   return undefined;
+}
+
+/**
+ * Writes `bytes` to a new file at `path` — never an existing one ('wx') — creating its folder if missing, and syncs the
+ * file to disk before closing it. The caller renames or links it into place and syncs the folder. Throws what the file
+ * system throws.
+ */
+export async function writeNewSyncedFile(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: privateFolderMode });
+  const handle = await open(path, 'wx', privateFileMode);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

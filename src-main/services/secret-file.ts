@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { fail, ok, type Result } from '../../src-shared/contract/result';
-import { errorCode, syncFolder } from './fs-durability';
+import { errorCode, syncFolder, writeNewSyncedFile } from './fs-durability';
 
 /**
  * One small file of main's that holds secrets (the wrapped key file). Reads refuse oversized files
@@ -19,10 +19,6 @@ export interface SecretFile {
 
 /** A key file is about 1 KB; anything near this size is not ours. */
 const defaultMaxBytes = 1024 * 1024;
-
-/** Owner read/write only: other local users must not even get the wrapped key to attack offline. */
-const fileMode = 0o600;
-const folderMode = 0o700;
 
 export function createSecretFile(path: string, options: { readonly maxBytes?: number } = {}): SecretFile {
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
@@ -47,15 +43,7 @@ export function createSecretFile(path: string, options: { readonly maxBytes?: nu
     async write(bytes) {
       const temp = `${path}.tmp-${randomBytes(8).toString('hex')}`;
       try {
-        await mkdir(dirname(path), { recursive: true, mode: folderMode });
-        // 'wx': a fresh file, never an existing one (the random suffix makes a clash unlikely; this makes it safe).
-        const handle = await open(temp, 'wx', fileMode);
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await writeNewSyncedFile(temp, bytes);
         await rename(temp, path);
       } catch (error) {
         await unlink(temp).catch(() => undefined);

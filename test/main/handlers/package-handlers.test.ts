@@ -67,7 +67,7 @@ describe('pledge and declarations under the demo assignment', () => {
 
     const pledge = signedPackageSchema.parse(valueOf(await me.dispatch('packages:sign-pledge', { assignmentId })));
     expect(pledge.seq).toBeNull();
-    expect(pledge.fileName).toBe(`pledge-${payload.cycleId}-${pledge.packageId.slice(0, 8)}.qapkg`);
+    expect(pledge.fileName).toBe(`pledge-${payload.cycleId}-${pledge.packageId.slice(-8)}.qapkg`);
     const openedPledge = valueOf(await officeOpens(me, pledge.base64, 'pledge', demoOfficeReceivingPrivate));
     expect(openedPledge.sealed).toBe(true);
     expect(openedPledge.payloadSha256).toBe(pledge.payloadSha256);

@@ -66,7 +66,7 @@ describe('packages:sign-sheet', () => {
     clock += 60_000;
     const first = await sign(me, sheet(assignmentId, applicantId, items));
     expect(first.seq).toBe(1);
-    expect(first.fileName).toBe(`sheet-${applicantId}-v1-${first.packageId.slice(0, 8)}.qapkg`);
+    expect(first.fileName).toBe(`sheet-material-${applicantId}-v1-${first.packageId.slice(-8)}.qapkg`);
     expect(await readdir(join(dataDir, 'outbox'))).toContain(`${first.packageId}-sheet.qapkg`);
 
     const opened = valueOf(await officeOpens(me, first.base64, 'sheet', demoOfficeReceivingPrivate));
@@ -104,7 +104,7 @@ describe('packages:sign-sheet', () => {
     const revised = items.map((item, i) => (i === 0 ? { ...item, percent: 100, ofis: [] } : item));
     const second = await sign(me, sheet(assignmentId, applicantId, revised, '复核后调整 4.1.1'));
     expect(second.seq).toBe(2);
-    expect(second.fileName).toBe(`sheet-${applicantId}-v2-${second.packageId.slice(0, 8)}.qapkg`);
+    expect(second.fileName).toBe(`sheet-material-${applicantId}-v2-${second.packageId.slice(-8)}.qapkg`);
     const openedSecond = valueOf(await officeOpens(me, second.base64, 'sheet', demoOfficeReceivingPrivate));
     expect(openedSecond.payload).toMatchObject({
       seq: 2,

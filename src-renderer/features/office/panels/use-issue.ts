@@ -3,6 +3,7 @@ import { bytesFromBase64 } from '../../../components/file-bytes';
 import { saveFile } from '../../../components/save-file';
 import { useServices } from '../../../components/services';
 import { countAssignmentsIssued } from '../../../data/office-cycle-repository';
+import { listOfficePanels } from '../../../data/office-panel-repository';
 import type { OfficePanelRow } from '../../../data/office-rows';
 import { useI18n } from '../../../i18n/i18n';
 import type { PanelsData } from './load-panels-data';
@@ -41,15 +42,19 @@ export function useIssue(data: PanelsData, onIssued: () => void) {
   const { client, db, now, transport } = useServices();
   const [state, setState] = useState<IssueState>({ phase: 'idle' });
 
-  const issue = async (panels: readonly OfficePanelRow[], deadline: string): Promise<void> => {
+  const issue = async (shown: readonly OfficePanelRow[], deadline: string): Promise<void> => {
     const requests: IssueRequest[] = [];
     const problems: PanelProblem[] = [];
+    // The stored rows, not the ones on screen: a save just made (a site panel's issues to verify) must be what is
+    // issued even before the page has reloaded its data.
+    const stored = new Map((await listOfficePanels(db, data.cycle.id, now)).map((row) => [row.id, row]));
+    const panels = shown.map((panel) => stored.get(panel.id) ?? panel);
     for (const panel of panels) {
       const checked = issueRequests({
         cycleId: data.cycle.id,
         settings: data.cycle.settings,
         panel,
-        others: data.panels,
+        others: [...stored.values()],
         deadline,
         experts: data.experts,
         applicants: data.applicants,

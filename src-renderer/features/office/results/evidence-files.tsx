@@ -105,6 +105,10 @@ export function EvidenceFiles({
                 {linkedIssues.length > 0 && (
                   <span className="muted">{t('stageOffice.linkedIssues', { issues: linkedIssues.join('；') })}</span>
                 )}
+                {/* The hash the expert signed and the inbox checked: comparable with the file the expert kept. */}
+                <code className="muted evidence-sha" title={entry.sha256} data-testid="evidence-sha256">
+                  SHA-256 {entry.sha256.slice(0, 16)}…
+                </code>
               </figcaption>
             </figure>
           </li>

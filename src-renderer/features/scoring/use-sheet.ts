@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFlushOnHide } from '../../components/use-flush-on-hide';
 import { useServices } from '../../components/services';
 import type { SaveState } from '../../components/save-indicator';
 import type { ItemRow } from '../../data/row-schemas';
@@ -117,20 +118,7 @@ export function useSheet(sheetId: string | undefined): SheetState {
     for (const entry of again) void write(entry.itemId, entry.change);
   }, [write]);
 
-  // Leaving the page, hiding it or closing the window writes what is still waiting.
-  useEffect(() => {
-    const onHide = (): void => flush();
-    const onVisibility = (): void => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-      flush();
-    };
-  }, [flush]);
+  useFlushOnHide(flush, { onUnmount: true });
 
   return { loaded, quarantined, items, save, change, flush, retry };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../src-shared/contract/result';
 import type { Stage } from '../../../src-shared/assignments/assignment-schema';
+import { useFlushOnHide } from '../../components/use-flush-on-hide';
 import { useServices } from '../../components/services';
 import type { StageWorkRow } from '../../data/stage-rows';
 import { emptyStageWorkRow, loadStageWork, type StageWorkEdit } from '../../data/stage-work-repository';
@@ -75,19 +76,7 @@ export function useStageWork(target: { sheetId: string; stage: Stage } | undefin
   }, []);
   const flush = useCallback(() => void saver.current?.flush(), []);
 
-  // Hiding the page or closing the window writes what is still waiting.
-  useEffect(() => {
-    const onHide = (): void => flush();
-    const onVisibility = (): void => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [flush]);
+  useFlushOnHide(flush, { onUnmount: false });
 
   if (loaded.status !== 'ready') return loaded;
   return { status: 'ready', row: loaded.row, stored: loaded.stored, save, change, flush };

@@ -109,11 +109,10 @@ export async function testOffice(id = 'office-urumqi'): Promise<TestOffice> {
 }
 
 /**
- * Imports, for `me`, an assignment of `office` made from the demo's content under a real cycle `cycle-2026` and the
- * assignment id `assignment-real`, carrying the demo's PDFs: the office key is pinned by it. Returns the imported
- * answer.
+ * An assignment of `office` for `me` made from the demo's content under a real cycle `cycle-2026` and the assignment
+ * id `assignment-real`, with `patch` applied, and the demo's PDFs it carries (the demo is imported first).
  */
-export async function importOfficeAssignment(me: Expert, office: TestOffice) {
+export async function officeAssignmentPayload(me: Expert, office: TestOffice, patch: Partial<AssignmentPayload> = {}) {
   const demo = await importDemo(me);
   const cycle = { ...demo.payload.cycle, id: 'cycle-2026', demo: false };
   const payload: AssignmentPayload = {
@@ -134,10 +133,16 @@ export async function importOfficeAssignment(me: Expert, office: TestOffice) {
       signingPublicKey: encodeBase64(office.signer.publicKeyRaw),
       receivingPublicKey: encodeBase64(office.receivingPublicKey),
     },
+    ...patch,
   };
   const bundle = await loadDemoBundle(createResourceFiles(shippedResourcesDir));
   if (!bundle.ok) throw new Error('test setup: demo bundle');
-  const blobs = demoMaterials(bundle.value).map(({ bytes }) => bytes);
+  return { demo, payload, blobs: demoMaterials(bundle.value).map(({ bytes }) => bytes) };
+}
+
+/** Imports, for `me`, officeAssignmentPayload's assignment: the office key is pinned by it. Returns the answer. */
+export async function importOfficeAssignment(me: Expert, office: TestOffice) {
+  const { demo, payload, blobs } = await officeAssignmentPayload(me, office);
   const file = await packageFile(office.signer, 'assignment', payload, { sealTo: me.receivingPublicKey, blobs });
   const imported = contract['assignments:import'].response.parse(
     valueOf(await me.dispatch('assignments:import', { base64: encodeBase64(file) })),

@@ -3,9 +3,6 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoMaterials, loadDemoBundle } from '../../../src-main/services/demo-assignment';
-import { expertIdOf } from '../../../src-main/services/enrollment-package';
-import { createResourceFiles } from '../../../src-main/services/resource-files';
 import { contract } from '../../../src-shared/contract/channels';
 import { decodeBase64Strict, encodeBase64 } from '../../../src-shared/packages/base64';
 import { buildPackage } from '../../../src-shared/packages/build-package';
@@ -14,8 +11,16 @@ import type { AssignmentPayload } from '../../../src-shared/packages/payload-sch
 import { sealTo } from '../../../src-shared/packages/seal';
 import { defaultStageSetup } from '../../../src-shared/stages/stage-setup';
 import { signWith } from '../../support/package-world';
-import { errorOf, expertApp, importDemo, testOffice, valueOf, type Expert, type TestOffice } from './expert-world';
-import { shippedResourcesDir } from './temp-resources';
+import {
+  errorOf,
+  expertApp,
+  importDemo,
+  officeAssignmentPayload,
+  testOffice,
+  valueOf,
+  type Expert,
+  type TestOffice,
+} from './expert-world';
 
 /**
  * The expert's files of issue 5 through dispatch: the applicants' PDFs an assignment carries (checked against the
@@ -111,35 +116,6 @@ describe('the demo assignment’s materials', () => {
   });
 });
 
-/** An office assignment built from the demo's content, with its materials and `patch`, as the expert receives it. */
-async function officeAssignment(me: Expert, office: TestOffice, patch: Partial<AssignmentPayload> = {}) {
-  const demo = await importDemo(me);
-  const cycle = { ...demo.payload.cycle, id: 'cycle-2026', demo: false };
-  const payload: AssignmentPayload = {
-    ...demo.payload,
-    packageId: '01890a5d-ac96-774b-bcce-b302099a8057',
-    cycleId: cycle.id,
-    issuer: office.signer.id,
-    keyId: office.signer.fingerprint,
-    cycle,
-    assignment: {
-      ...demo.payload.assignment,
-      id: 'assignment-real',
-      cycleId: cycle.id,
-      expertId: expertIdOf(me.fingerprint),
-    },
-    office: {
-      name: '乌鲁木齐市质量奖评审办公室',
-      signingPublicKey: encodeBase64(office.signer.publicKeyRaw),
-      receivingPublicKey: encodeBase64(office.receivingPublicKey),
-    },
-    ...patch,
-  };
-  const bundle = await loadDemoBundle(createResourceFiles(shippedResourcesDir));
-  if (!bundle.ok) throw new Error('test setup: demo bundle');
-  return { payload, blobs: demoMaterials(bundle.value).map(({ bytes }) => bytes) };
-}
-
 /** Signs `payload` as `office` with `blobs` packed under the names given (a name need not be the bytes' hash). */
 async function sealedAssignment(
   me: Expert,
@@ -165,7 +141,7 @@ describe('an assignment whose materials do not match its blobs', () => {
   it('is refused with E_ATTACHMENT naming the file, and nothing of it is kept', async () => {
     const me = await expertApp(dataDir, () => clock).expert();
     const office = await testOffice();
-    const { payload, blobs } = await officeAssignment(me, office);
+    const { payload, blobs } = await officeAssignmentPayload(me, office);
     const [material] = payload.materials ?? [];
     if (material === undefined) throw new Error('test setup: a material');
     await rm(join(dataDir, 'materials'), { recursive: true });
@@ -232,7 +208,7 @@ describe('evidence files', () => {
     const me = await expertApp(dataDir, () => clock).expert();
     const office = await testOffice();
     const stageSetup = { ...defaultStageSetup, evidenceMaxBytes: 16 };
-    const { payload, blobs } = await officeAssignment(me, office, { stageSetup });
+    const { payload, blobs } = await officeAssignmentPayload(me, office, { stageSetup });
     await rm(join(dataDir, 'evidence'), { recursive: true, force: true });
     const named = blobs.map((bytes) => ({ sha256: sha256(bytes), bytes }));
     valueOf(await me.dispatch('assignments:import', { base64: await sealedAssignment(me, office, payload, named) }));
